@@ -1,0 +1,55 @@
+# Two commands set everything up: `make run` and `make test`. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STREHE := $(BIN)/strehe
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PIP_INSTALL := $(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt
+
+.PHONY: run test lint install messages compilemessages bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Stamps re-run the install only when the dependency pins change.
+$(VENV)/.installed-run: $(BIN)/python pyproject.toml constraints.txt
+	$(PIP_INSTALL) -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed-run
+	$(PIP_INSTALL) -e '.[test,lint]'
+	touch $@
+
+install: $(VENV)/.installed-run
+
+compilemessages: $(VENV)/.installed-run
+	cd strehe && ../$(STREHE) compilemessages --verbosity 0
+
+## Serve the site with demo data on http://$(HOST):$(PORT) (gunicorn + whitenoise).
+run: compilemessages
+	$(STREHE) migrate --noinput
+	STREHE_DEMO=1 $(STREHE) loaddemo
+	$(STREHE) collectstatic --noinput --verbosity 0
+	STREHE_DEMO=1 $(BIN)/gunicorn strehe.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+
+## The whole test suite; SQLite unless DATABASE_URL names PostgreSQL.
+test: $(VENV)/.installed-dev compilemessages
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy strehe
+
+## Refresh the .po files of every app after changing user-facing strings.
+messages: $(VENV)/.installed-run
+	for app in strehe/*/locale; do \
+		(cd $$(dirname $$app) && $(CURDIR)/$(STREHE) makemessages -l sq -l sr -l en --no-obsolete --no-location); \
+	done
+
+bench: $(VENV)/.installed-dev
+	for script in bench/*.py; do $(BIN)/python $$script; done
+
+clean:
+	rm -rf $(VENV) var

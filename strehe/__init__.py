@@ -1,0 +1,1 @@
+"""Strehë: the software an anti-trafficking network runs on."""
