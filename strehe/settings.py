@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "strehe.core",
+    "strehe.directory",
     "strehe.accounts",
     "strehe.portal",
 ]
