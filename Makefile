@@ -23,7 +23,15 @@ $(VENV)/.installed-dev: $(VENV)/.installed-run
 
 install: $(VENV)/.installed-run
 
-compilemessages: $(VENV)/.installed-run
+# Our Serbian is written in Latin script, as Kosovo's institutions write it. Django ships its own
+# Serbian strings (form errors, admin) in Cyrillic under "sr"; this catalog of Django's Latin
+# ones, built from the installed Django, takes precedence through LOCALE_PATHS.
+SERBIAN_LATIN := strehe/locale/sr/LC_MESSAGES/django.po
+$(SERBIAN_LATIN): $(VENV)/.installed-run
+	mkdir -p $(dir $@)
+	msgcat --use-first -o $@ $$(find "$$($(BIN)/python -c 'import django, os; print(os.path.dirname(django.__file__))')" -path '*/sr_Latn/LC_MESSAGES/django.po' | sort)
+
+compilemessages: $(VENV)/.installed-run $(SERBIAN_LATIN)
 	cd strehe && ../$(STREHE) compilemessages --verbosity 0
 
 ## Serve the site with demo data on http://$(HOST):$(PORT) (gunicorn + whitenoise).

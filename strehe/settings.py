@@ -161,6 +161,8 @@ LANGUAGES = [
     ("sr", _("Serbian")),
     ("en", _("English")),
 ]
+# Built by `make compilemessages` from Django's sr_Latn catalogs (see the Makefile).
+LOCALE_PATHS = [BASE_DIR / "strehe" / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "sq"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("sq", "en")
 TIME_ZONE = "Europe/Belgrade"
