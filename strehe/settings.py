@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "strehe.core",
     "strehe.directory",
+    # --- Screening and helpline (issue 5) ---
+    "strehe.screening",
     "strehe.accounts",
     "strehe.portal",
 ]
