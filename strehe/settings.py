@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "strehe.directory",
     # --- Screening and helpline (issue 5) ---
     "strehe.screening",
+    "strehe.helpline",
     "strehe.accounts",
     "strehe.portal",
 ]

@@ -25,4 +25,4 @@ def indicators(db) -> dict[str, IloIndicator]:
 
 @pytest.fixture
 def screener(db) -> User:
-    return User.objects.create_user(username="screener", password="screener-password-1")
+    return User.objects.create_user(username="screener")
