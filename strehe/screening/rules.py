@@ -11,7 +11,7 @@ asked for, so a stored result reads in whichever language its reader uses.
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from django.db import models
 from django.utils.translation import gettext
@@ -105,8 +105,12 @@ class PalermoResult:
         if self.act_met:
             reasons.append(gettext("Act: %(items)s.") % {"items": _labels(Act, self.acts)})
         else:
-            reasons.append(gettext("No act (recruitment, transport, transfer, harbouring or "
-                                   "receipt of the person) is recorded."))  # fmt: skip
+            reasons.append(
+                gettext(
+                    "No act (recruitment, transport, transfer, harbouring or receipt of the "
+                    "person) is recorded."
+                )
+            )
         if self.is_child:
             reasons.append(
                 gettext(
@@ -326,6 +330,23 @@ class IloResult:
                 )
             )
         return reasons
+
+    @classmethod
+    def from_dict(cls, stored: dict[str, Any]) -> "IloResult":
+        """Rebuild a result from as_dict() output, keeping the counts as they were stored."""
+        counts = stored["dimensions"]
+        return cls(
+            dimensions=tuple(
+                DimensionResult(
+                    dimension=dimension,
+                    strong=counts.get(dimension.value, {}).get("strong", 0),
+                    medium=counts.get(dimension.value, {}).get("medium", 0),
+                    weak=counts.get(dimension.value, {}).get("weak", 0),
+                )
+                for dimension in Dimension
+            ),
+            is_child=stored["is_child"],
+        )
 
     def as_dict(self) -> dict[str, object]:
         return {
