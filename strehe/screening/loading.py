@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
-from django.db import transaction
+from django.db import models, transaction
 
 from .models import IloIndicator
 from .rules import Dimension, Grade
@@ -18,7 +18,24 @@ from .rules import Dimension, Grade
 ILO_INDICATORS_FILE = "ilo-indicators-adult-labour.csv"
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent / "data"
 COLUMNS = ("key", "dimension", "grade", "indicator", "indicator_sq", "indicator_sr")
-TEXT_MAX_LENGTH = IloIndicator._meta.get_field("text").max_length or 300
+
+
+def _max_length(field_name: str) -> int:
+    field = IloIndicator._meta.get_field(field_name)
+    if not isinstance(field, models.CharField) or not field.max_length:
+        raise TypeError(f"IloIndicator.{field_name} is expected to be a bounded CharField")
+    return field.max_length
+
+
+# Checked before writing so that an over-long value is a reported row, not a database error.
+MAX_LENGTHS = {
+    "key": _max_length("key"),
+    "dimension": _max_length("dimension"),
+    "grade": _max_length("grade"),
+    "indicator": _max_length("text"),
+    "indicator_sq": _max_length("text"),
+    "indicator_sr": _max_length("text"),
+}
 
 
 class ReferenceDataError(Exception):
@@ -55,8 +72,8 @@ def _check_row(raw: dict[str, str | None], seen: set[str]) -> tuple[_Row | None,
     for column in COLUMNS:
         if not values[column]:
             reasons.append(f"empty {column}")
-        elif len(values[column]) > TEXT_MAX_LENGTH:
-            reasons.append(f"{column} longer than {TEXT_MAX_LENGTH} characters")
+        elif len(values[column]) > MAX_LENGTHS[column]:
+            reasons.append(f"{column} longer than {MAX_LENGTHS[column]} characters")
     if values["key"]:
         try:
             validate_slug(values["key"])

@@ -77,6 +77,8 @@ def test_a_changed_translation_updates_the_row_in_place(tmp_path):
         ("dr-02,deceptive_recruitment,strong,Deceived,,Obmana\n", "empty indicator_sq"),
         ("dr 02,deceptive_recruitment,strong,Deceived,Mashtrim,Obmana\n", "not a slug"),
         (GOOD_ROW, "appears twice"),
+        ("d" * 81 + ",deceptive_recruitment,strong,a,b,c\n", "key longer than 80 characters"),
+        ("dr-02,deceptive_recruitment,strong,a,b," + "c" * 301 + "\n", "longer than 300"),
         ("dr-02,deceptive_recruitment,strong,Deceived,Mashtrim,Obmana,extra\n", "more fields"),
     ],
 )
