@@ -70,6 +70,9 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "strehe.core",
     "strehe.directory",
+    # --- Screening and helpline (issue 5) ---
+    "strehe.screening",
+    "strehe.helpline",
     "strehe.accounts",
     "strehe.portal",
 ]

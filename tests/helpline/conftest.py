@@ -1,0 +1,23 @@
+import pytest
+
+from strehe.accounts.models import User
+
+
+@pytest.fixture
+def operator(db) -> User:
+    """A helpline operator logging calls."""
+    return User.objects.create_user(username="operator")
+
+
+@pytest.fixture
+def call() -> dict[str, str]:
+    """The fields of an ordinary call, as contact_create takes them."""
+    return {
+        "channel": "phone",
+        "language": "sq",
+        "caller_type": "family_or_friend",
+        "topic": "trafficking",
+        "outcome": "referred",
+        "summary": "Sister abroad; passport kept by employer.",
+        "advice_and_referrals": "Referred to the victim advocates' office.",
+    }

@@ -1,0 +1,28 @@
+from dataclasses import dataclass
+
+import pytest
+
+from strehe.accounts.models import User
+from strehe.screening.loading import DEFAULT_DATA_DIR, ILO_INDICATORS_FILE, load_ilo_indicators
+from strehe.screening.models import IloIndicator
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A stand-in for IloIndicator in the pure-rule tests."""
+
+    key: str
+    dimension: str
+    grade: str
+
+
+@pytest.fixture
+def indicators(db) -> dict[str, IloIndicator]:
+    """The shipped indicator list, loaded, by key."""
+    load_ilo_indicators(DEFAULT_DATA_DIR / ILO_INDICATORS_FILE)
+    return {indicator.key: indicator for indicator in IloIndicator.objects.all()}
+
+
+@pytest.fixture
+def screener(db) -> User:
+    return User.objects.create_user(username="screener")
