@@ -1,0 +1,22 @@
+from django.urls import path
+
+from . import views
+
+# Mounted inside i18n_patterns, so each page exists once per language: /sq/..., /sr/..., /en/...
+urlpatterns = [
+    path("", views.home, name="home"),
+    path(
+        "what-is-trafficking/",
+        views.content_page,
+        {"slug": "what-is-trafficking"},
+        name="what-is-trafficking",
+    ),
+    path(
+        "who-can-be-a-victim/",
+        views.content_page,
+        {"slug": "who-can-be-a-victim"},
+        name="who-can-be-a-victim",
+    ),
+    path("get-help/", views.get_help, name="get-help"),
+    path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),
+]
