@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='municipality',
             name='slug',
-            field=models.SlugField(default='', max_length=100, verbose_name='slug'),
+            field=models.SlugField(db_index=False, default='', max_length=100, verbose_name='slug'),
             preserve_default=False,
         ),
         # Rows loaded before slugs existed get one from their Albanian name, then it is unique.
