@@ -33,6 +33,29 @@ def describe_state(state: ServiceState, *, at: dt.datetime, time_zone: str) -> s
     return _("Closed, opens %(day)s %(time)s") % {"day": day, "time": local_time(opening, zone)}
 
 
+def weekly_hours(service: Service) -> list[str]:
+    """The weekly table, joining runs of days with the same hours ("Monday-Friday 08:00-22:00")."""
+    per_day: dict[int, str] = {}
+    for h in service.opening_hours.all():
+        interval = f"{h.opens:%H:%M}\N{EN DASH}{h.closes:%H:%M}"
+        per_day[h.weekday] = (
+            f"{per_day[h.weekday]}, {interval}" if h.weekday in per_day else interval
+        )
+    runs: list[tuple[int, int, str]] = []
+    for day in sorted(per_day):
+        if runs and runs[-1][1] == day - 1 and runs[-1][2] == per_day[day]:
+            runs[-1] = (runs[-1][0], day, per_day[day])
+        else:
+            runs.append((day, day, per_day[day]))
+    labels = []
+    for first, last, intervals in runs:
+        days = str(Weekday(first).label)
+        if last != first:
+            days += "\N{EN DASH}" + str(Weekday(last).label)
+        labels.append(f"{days} {intervals}")
+    return labels
+
+
 @dataclass
 class ServiceView:
     service: Service
@@ -43,10 +66,7 @@ class ServiceView:
 
 def service_view(service: Service, *, at: dt.datetime) -> ServiceView:
     state = service_state(service, at)
-    hours = [
-        f"{Weekday(h.weekday).label} {h.opens:%H:%M}\N{EN DASH}{h.closes:%H:%M}"
-        for h in service.opening_hours.all()
-    ]
+    hours = weekly_hours(service)
     return ServiceView(
         service=service,
         is_open=state.is_open,

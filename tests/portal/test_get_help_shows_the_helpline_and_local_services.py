@@ -92,3 +92,16 @@ def test_content_pages_are_the_edited_texts_with_their_sources(client, reference
     assert "<h1>Who can become a victim (edited)</h1>" in html
     assert "Source: Kosovo Police, January\N{EN DASH}August 2012." in html
     assert "30 were from Kosovo, 24 from Moldova" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "hours"),
+    [
+        ("en", "Monday\N{EN DASH}Friday 08:00\N{EN DASH}22:00"),
+        ("sq", "e hënë\N{EN DASH}e premte 08:00\N{EN DASH}22:00"),
+        ("sr", "ponedeljak\N{EN DASH}petak 08:00\N{EN DASH}22:00"),
+    ],
+)
+def test_the_weekly_hours_join_days_that_share_hours(client, reference, language, hours):
+    assert hours in client.get(f"/{language}/get-help/").content.decode()

@@ -73,3 +73,12 @@ def test_an_unknown_organisation_is_not_found(client, reference):
 @pytest.mark.django_db
 def test_a_post_to_a_public_page_is_refused(client, reference):
     assert client.post("/en/get-help/").status_code == 405
+
+
+@pytest.mark.django_db
+def test_serbian_pages_are_in_latin_script(client, reference):
+    """Kosovo's institutions write Serbian in Latin; Django's own "sr" catalog is Cyrillic."""
+    urls = [*public_urls("sr"), "/sr/get-help/?municipality=", "/sr/get-help/?municipality=x"]
+    for url in urls:
+        html = client.get(url).content.decode()
+        assert re.findall(r"[\u0400-\u04FF]+", html) == [], url
