@@ -18,5 +18,7 @@ urlpatterns = [
         name="who-can-be-a-victim",
     ),
     path("get-help/", views.get_help, name="get-help"),
+    # Any further page an editor adds in the admin is published here under its slug.
+    path("pages/<slug:slug>/", views.content_page, name="page"),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),
 ]

@@ -9,6 +9,7 @@ from django.utils import translation
 
 from strehe.directory.models import Municipality
 from strehe.directory.selectors import organisation_slugs
+from strehe.portal.selectors import content_page_slugs
 
 # Staff areas, not public pages; they have their own access rules.
 NOT_PUBLIC_NAMESPACES = {"admin"}
@@ -36,6 +37,8 @@ def public_urls(language: str) -> list[str]:
                 urls.append(reverse(pattern.name))
             elif pattern.name == "organisation" and parameters == {"slug"}:
                 urls += [reverse("organisation", args=[slug]) for slug in organisation_slugs()]
+            elif pattern.name == "page" and parameters == {"slug"}:
+                urls += [reverse("page", args=[slug]) for slug in content_page_slugs()]
             else:
                 raise AssertionError(f"public_urls does not know how to fill {pattern.name}")
         get_help = reverse("get-help")

@@ -105,3 +105,15 @@ def test_content_pages_are_the_edited_texts_with_their_sources(client, reference
 )
 def test_the_weekly_hours_join_days_that_share_hours(client, reference, language, hours):
     assert hours in client.get(f"/{language}/get-help/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_page_an_editor_adds_is_published_under_its_slug(client, reference):
+    from strehe.portal.models import ContentPage
+
+    ContentPage.objects.create(
+        slug="forced-begging", title_sq="Lypja", title_sr="Prosjačenje", title_en="Begging"
+    )
+
+    assert "<h1>Prosjačenje</h1>" in client.get("/sr/pages/forced-begging/").content.decode()
+    assert client.get("/sr/pages/nothing-here/").status_code == 404
