@@ -34,9 +34,10 @@ $(SERBIAN_LATIN): $(VENV)/.installed-run
 compilemessages: $(VENV)/.installed-run $(SERBIAN_LATIN)
 	cd strehe && ../$(STREHE) compilemessages --verbosity 0
 
-## Serve the site with demo data on http://$(HOST):$(PORT) (gunicorn + whitenoise).
+## Serve the site with reference and demo data on http://$(HOST):$(PORT) (gunicorn + whitenoise).
 run: compilemessages
 	$(STREHE) migrate --noinput
+	$(STREHE) loadreference
 	STREHE_DEMO=1 $(STREHE) loaddemo
 	$(STREHE) collectstatic --noinput --verbosity 0
 	STREHE_DEMO=1 $(BIN)/gunicorn strehe.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -

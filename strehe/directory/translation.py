@@ -1,6 +1,14 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import District, Municipality, Organisation
+from .models import (
+    ContactChannel,
+    District,
+    Municipality,
+    Organisation,
+    Service,
+    ServiceException,
+    Shelter,
+)
 
 
 @register(District)
@@ -15,4 +23,24 @@ class MunicipalityTranslation(TranslationOptions):
 
 @register(Organisation)
 class OrganisationTranslation(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "description", "source")
+
+
+@register(Service)
+class ServiceTranslation(TranslationOptions):
+    fields = ("name", "description", "source")
+
+
+@register(ContactChannel)
+class ContactChannelTranslation(TranslationOptions):
+    fields = ("note",)
+
+
+@register(ServiceException)
+class ServiceExceptionTranslation(TranslationOptions):
+    fields = ("reason",)
+
+
+@register(Shelter)
+class ShelterTranslation(TranslationOptions):
+    fields = ("name", "source")

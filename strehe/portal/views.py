@@ -1,7 +1,90 @@
-from django.http import HttpRequest, HttpResponse
+"""The public site. Every page is a plain GET that sets no cookie and is never cached, so a
+reader leaves no session behind and a shared computer's back button shows nothing stale."""
+
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from strehe.directory import selectors as directory
+from strehe.directory.models import Shelter
+
+from .forms import MunicipalityForm
+from .models import ContentPage
+from .presentation import service_view
+from .selectors import content_page_get
 
 
+def _page_or_404(slug: str) -> ContentPage:
+    page = content_page_get(slug=slug)
+    if page is None:
+        raise Http404("No such page")
+    return page
+
+
+@require_GET
+@never_cache
 def home(request: HttpRequest) -> HttpResponse:
-    """The public front page."""
-    return render(request, "portal/home.html")
+    """The front page: the editable introduction and the helpline's state right now."""
+    now = timezone.now()
+    helplines = [service_view(service, at=now) for service in directory.helpline_list()]
+    return render(
+        request,
+        "portal/home.html",
+        {"page": content_page_get(slug="home"), "helplines": helplines},
+    )
+
+
+@require_GET
+@never_cache
+def content_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """An editable text page such as "What is trafficking"."""
+    return render(request, "portal/content_page.html", {"page": _page_or_404(slug)})
+
+
+@require_GET
+@never_cache
+def get_help(request: HttpRequest) -> HttpResponse:
+    """The helpline with its live state, who serves a chosen municipality, and the shelters.
+
+    The municipality comes from a plain GET form, so it works without JavaScript and a
+    result can be bookmarked or shared as a link.
+    """
+    now = timezone.now()
+    form = MunicipalityForm(request.GET if "municipality" in request.GET else None)
+    municipality = form.cleaned_data["municipality"] if form.is_valid() else None
+    serving = []
+    if municipality is not None:
+        for organisation in directory.organisations_serving(municipality=municipality):
+            views = [service_view(s, at=now) for s in organisation.services.all()]
+            serving.append((organisation, views))
+    return render(
+        request,
+        "portal/get_help.html",
+        {
+            "page": content_page_get(slug="get-help"),
+            "helplines": [service_view(s, at=now) for s in directory.helpline_list()],
+            "form": form,
+            "municipality": municipality,
+            "serving": serving,
+            "shelters": directory.public_shelter_list(),
+            "shelter_kinds": Shelter.Kind,
+        },
+    )
+
+
+@require_GET
+@never_cache
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """One organisation: what it does, where it serves, its services and their state now."""
+    organisation = directory.organisation_get(slug=slug)
+    if organisation is None:
+        raise Http404("No such organisation")
+    now = timezone.now()
+    services = [service_view(s, at=now) for s in organisation.services.all()]
+    return render(
+        request,
+        "portal/organisation.html",
+        {"organisation": organisation, "services": services},
+    )

@@ -1,0 +1,51 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django.utils import translation
+
+from strehe.directory.models import Organisation, Service, Shelter
+from strehe.directory.reference import (
+    DEFAULT_DATA_DIR,
+    ReferenceDataError,
+    parse_directory,
+    write_directory,
+)
+from strehe.portal.models import ContentPage
+from strehe.portal.reference import parse_pages, write_pages
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the reference data (municipalities, organisations, services, hours, shelters, "
+        "public content pages) from CSV files. Safe to run twice; a bad file changes nothing."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--data-dir",
+            type=Path,
+            default=DEFAULT_DATA_DIR,
+            help=f"directory holding the reference CSV files (default {DEFAULT_DATA_DIR})",
+        )
+
+    def handle(self, *args: object, **options: object) -> None:
+        data_dir = Path(str(options["data_dir"]))
+        # Everything is read and checked before the first write, so a refused file leaves the
+        # database exactly as it was; the transaction covers a failure while writing.
+        try:
+            directory = parse_directory(data_dir)
+            pages = parse_pages(data_dir)
+        except ReferenceDataError as exc:
+            raise CommandError(f"Reference data refused, nothing changed: {exc}") from None
+        # Untranslated model fields (the plain `name` column) take the default language.
+        with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE), transaction.atomic():
+            write_directory(directory)
+            write_pages(pages)
+        self.stdout.write(
+            f"Reference data loaded from {data_dir}: {len(directory.municipalities)} "
+            f"municipalities, {Organisation.objects.count()} organisations, "
+            f"{Service.objects.count()} services, {Shelter.objects.count()} shelters, "
+            f"{ContentPage.objects.count()} content pages."
+        )

@@ -1,0 +1,75 @@
+"""Directory data in the admin, one field per language (modeltranslation). Rows loaded from the
+reference files are overwritten by the next `strehe loadreference`; the `illustrative` flag shows
+which rows carry facts no source confirms."""
+
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from .models import (
+    ContactChannel,
+    District,
+    Municipality,
+    OpeningHours,
+    Organisation,
+    Service,
+    ServiceException,
+    Shelter,
+)
+
+
+@admin.register(District)
+class DistrictAdmin(TranslationAdmin):
+    list_display = ["name", "name_sr"]
+    search_fields = ["name_sq", "name_sr", "name_en"]
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(TranslationAdmin):
+    list_display = ["name", "name_sr", "district", "slug"]
+    list_filter = ["district"]
+    search_fields = ["name_sq", "name_sr", "name_en", "alt_names"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(TranslationAdmin):
+    list_display = ["name", "kind", "illustrative"]
+    list_filter = ["kind", "illustrative"]
+    search_fields = ["name_sq", "name_sr", "name_en", "slug"]
+    filter_horizontal = ["municipalities"]
+
+
+class OpeningHoursInline(admin.TabularInline):
+    model = OpeningHours
+    extra = 0
+
+
+class ServiceExceptionInline(TranslationTabularInline):
+    model = ServiceException
+    extra = 0
+
+
+class ContactChannelInline(TranslationTabularInline):
+    model = ContactChannel
+    extra = 0
+
+
+@admin.register(Service)
+class ServiceAdmin(TranslationAdmin):
+    list_display = ["name", "organisation", "is_helpline", "always_open", "illustrative"]
+    list_filter = ["is_helpline", "always_open", "illustrative"]
+    search_fields = ["name_sq", "name_sr", "name_en", "slug"]
+    inlines = [ContactChannelInline, OpeningHoursInline, ServiceExceptionInline]
+
+
+@admin.register(Shelter)
+class ShelterAdmin(TranslationAdmin):
+    list_display = [
+        "name",
+        "kind",
+        "region",
+        "capacity",
+        "capacity_illustrative",
+        "illustrative",
+    ]
+    list_filter = ["kind", "region", "illustrative"]
+    search_fields = ["name_sq", "name_sr", "name_en", "slug"]

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+
+from .models import ContentPage, ContentSection
+
+
+class ContentSectionInline(TranslationStackedInline):
+    model = ContentSection
+    extra = 0
+
+
+@admin.register(ContentPage)
+class ContentPageAdmin(TranslationAdmin):
+    list_display = ["title", "slug"]
+    search_fields = ["title_sq", "title_sr", "title_en", "slug"]
+    inlines = [ContentSectionInline]
