@@ -52,6 +52,10 @@ class LoadResult:
     updated: int
     unchanged: int
 
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.unchanged
+
 
 @dataclass(frozen=True)
 class _Row:

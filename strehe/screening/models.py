@@ -14,7 +14,7 @@ from .rules import Dimension, Grade
 
 
 class IloIndicator(models.Model):
-    """One ILO/EC operational indicator, loaded from a data file by `strehe loadscreening`."""
+    """One ILO/EC operational indicator, loaded from a data file by `strehe loadreference`."""
 
     key = models.SlugField(
         _("key"),

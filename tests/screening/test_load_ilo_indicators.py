@@ -6,6 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
+from strehe.directory.models import Municipality
 from strehe.screening.loading import (
     DEFAULT_DATA_DIR,
     ILO_INDICATORS_FILE,
@@ -136,18 +137,20 @@ def test_a_file_that_is_not_utf8_is_reported(tmp_path):
 
 @pytest.mark.django_db
 def test_the_command_loads_the_shipped_file_and_is_safe_to_run_twice(capsys):
-    call_command("loadscreening")
-    call_command("loadscreening")
+    call_command("loadreference")
+    call_command("loadreference")
 
     assert IloIndicator.objects.count() == 67
-    assert "0 created, 0 updated, 67 unchanged" in capsys.readouterr().out
+    assert "67 ILO indicators" in capsys.readouterr().out
 
 
 @pytest.mark.django_db
 def test_the_command_reads_another_data_dir_and_refuses_bad_files(tmp_path):
     write(tmp_path, HEADER + "dr-01,deceptive_recruitment,strongest,a,b,c\n")
 
-    with pytest.raises(CommandError, match=r"(?s)Nothing was loaded.*:2: unknown grade"):
-        call_command("loadscreening", "--data-dir", str(tmp_path))
+    with pytest.raises(CommandError, match=r"(?s)nothing changed.*:2: unknown grade"):
+        call_command("loadreference", "--indicators-dir", str(tmp_path))
 
+    # The directory files were valid, but one bad file keeps every file's rows out.
     assert IloIndicator.objects.count() == 0
+    assert Municipality.objects.count() == 0

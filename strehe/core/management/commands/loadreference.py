@@ -14,12 +14,14 @@ from strehe.directory.reference import (
 )
 from strehe.portal.models import ContentPage
 from strehe.portal.reference import parse_pages, write_pages
+from strehe.screening import loading as screening_data
 
 
 class Command(BaseCommand):
     help = (
         "Load the reference data (municipalities, organisations, services, hours, shelters, "
-        "public content pages) from CSV files. Safe to run twice; a bad file changes nothing."
+        "public content pages, ILO/EC trafficking indicators) from CSV files. "
+        "Safe to run twice; a bad file changes nothing."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -29,23 +31,38 @@ class Command(BaseCommand):
             default=DEFAULT_DATA_DIR,
             help=f"directory holding the reference CSV files (default {DEFAULT_DATA_DIR})",
         )
+        parser.add_argument(
+            "--indicators-dir",
+            type=Path,
+            default=screening_data.DEFAULT_DATA_DIR,
+            help=(
+                f"directory holding {screening_data.ILO_INDICATORS_FILE} "
+                f"(default {screening_data.DEFAULT_DATA_DIR})"
+            ),
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         data_dir = Path(str(options["data_dir"]))
-        # Everything is read and checked before the first write, so a refused file leaves the
-        # database exactly as it was; the transaction covers a failure while writing.
+        indicators = Path(str(options["indicators_dir"])) / screening_data.ILO_INDICATORS_FILE
+        # Every file is checked before its first write, and all writes share one transaction, so
+        # a refused file leaves the database exactly as it was.
         try:
             directory = parse_directory(data_dir)
             pages = parse_pages(data_dir)
-        except ReferenceDataError as exc:
+            # Untranslated model fields (the plain `name` column) take the default language.
+            with (
+                translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE),
+                transaction.atomic(),
+            ):
+                write_directory(directory)
+                write_pages(pages)
+                indicator_counts = screening_data.load_ilo_indicators(indicators)
+        except (ReferenceDataError, screening_data.ReferenceDataError) as exc:
             raise CommandError(f"Reference data refused, nothing changed: {exc}") from None
-        # Untranslated model fields (the plain `name` column) take the default language.
-        with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE), transaction.atomic():
-            write_directory(directory)
-            write_pages(pages)
         self.stdout.write(
             f"Reference data loaded from {data_dir}: {len(directory.municipalities)} "
             f"municipalities, {Organisation.objects.count()} organisations, "
             f"{Service.objects.count()} services, {Shelter.objects.count()} shelters, "
-            f"{ContentPage.objects.count()} content pages."
+            f"{ContentPage.objects.count()} content pages, "
+            f"{indicator_counts.total} ILO indicators."
         )
