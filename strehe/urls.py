@@ -1,12 +1,15 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import URLPattern, URLResolver, path
+from django.urls import URLPattern, URLResolver, include, path
+from drf_spectacular.views import SpectacularAPIView
 
 from strehe.core.views import healthz
 from strehe.portal import views as portal_views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", healthz, name="healthz"),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/cases/", include("strehe.cases.api_urls")),
 ]
 
 # Public and staff pages carry the language in the path (/sq/, /sr/, /en/), so a reader's
@@ -14,5 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("", portal_views.home, name="home"),
     path("admin/", admin.site.urls),
+    path("staff/", include("strehe.accounts.urls")),
+    path("staff/cases/", include("strehe.cases.urls")),
     prefix_default_language=True,
 )

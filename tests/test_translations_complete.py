@@ -27,8 +27,18 @@ def test_makemessages_leaves_nothing_untranslated(app, language, tmp_path):
         pytest.skip("GNU gettext is not installed (apt-get install gettext)")
     copy = tmp_path / app
     shutil.copytree(STREHE / app, copy, ignore=shutil.ignore_patterns("*.mo", "__pycache__"))
+    # -P: the copy's own modules (an app's selectors.py) must not shadow the standard library.
     subprocess.run(
-        [sys.executable, "-m", "strehe.manage", "makemessages", "-l", language, "--no-obsolete"],
+        [
+            sys.executable,
+            "-P",
+            "-m",
+            "strehe.manage",
+            "makemessages",
+            "-l",
+            language,
+            "--no-obsolete",
+        ],
         cwd=copy,
         check=True,
         capture_output=True,
