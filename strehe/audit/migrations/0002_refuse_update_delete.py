@@ -24,7 +24,8 @@ def on_postgresql(sql):
     # RunSQL has no vendor switch; SQLite has no plpgsql, and there the hash chain alone holds.
     def run(apps, schema_editor):
         if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql)
+            # No parameters: the % in RAISE is plpgsql formatting, not a placeholder.
+            schema_editor.execute(sql, params=None)
 
     return run
 
