@@ -255,7 +255,7 @@ AXES_LOCKOUT_CALLABLE = "strehe.accounts.views.locked_out"
 
 
 def read_or_create_fernet_key(path: Path) -> str:
-    """Return the Fernet key stored at `path`, creating it (mode 0600) on first use."""
+    """Return the Fernet key(s) stored at `path`, creating one (mode 0600) on first use."""
     if not path.exists():
         from cryptography.fernet import Fernet
 
@@ -268,8 +268,11 @@ def read_or_create_fernet_key(path: Path) -> str:
 
 # Encrypted columns use their own keys, not SECRET_KEY: rotating the session secret must never
 # make personal data unreadable. The first key encrypts; every key decrypts.
+# var/field_keys holds one key per line, newest first.
 FIELD_ENCRYPTION_KEYS = env_list("STREHE_FIELD_KEYS", "") or [
-    read_or_create_fernet_key(VAR_DIR / "field_keys")
+    line.strip()
+    for line in read_or_create_fernet_key(VAR_DIR / "field_keys").splitlines()
+    if line.strip()
 ]
 LOOKUP_HASH_KEY = os.environ.get("STREHE_LOOKUP_KEY") or read_or_create_secret(
     VAR_DIR / "lookup_key"

@@ -7,14 +7,59 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminSite
 
 from .models import Agency, User
+from .roles import Permission
 from .services import user_changes_audit
 
-# The admin manages users and reference data; it too requires a verified second factor.
-admin.site.__class__ = OTPAdminSite
+
+class StreheAdminSite(OTPAdminSite):
+    """The admin site: a verified second factor, and a role that manages users or reference data.
+
+    Case contents are not registered here at all: administrators never see them.
+    """
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        user: Any = request.user
+        manages = user.is_authenticated and (
+            user.is_superuser
+            or user.has_role_permission(Permission.MANAGE_USERS)
+            or user.has_role_permission(Permission.MANAGE_REFERENCE_DATA)
+        )
+        return bool(manages) and super().has_permission(request)
+
+
+admin.site.__class__ = StreheAdminSite
+
+
+class RolePermissionAdmin(admin.ModelAdmin):
+    """What a staff member may do here follows their role (strehe.accounts.roles), not Django's
+    per-model permissions, so that the role table stays the one place permissions are defined."""
+
+    role_permission: Permission
+
+    def _allowed(self, request: HttpRequest) -> bool:
+        user: Any = request.user
+        return bool(user.is_superuser or user.has_role_permission(self.role_permission))
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self._allowed(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._allowed(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return self._allowed(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._allowed(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Accounts are deactivated, never deleted: the audit trail keeps naming them.
+        return False
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(RolePermissionAdmin, DjangoUserAdmin):
+    role_permission = Permission.MANAGE_USERS
     list_display = ("username", "first_name", "last_name", "role", "agency", "is_active")
     list_filter = ("role", "agency", "is_active")
     fieldsets = (
@@ -39,6 +84,7 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(RolePermissionAdmin):
+    role_permission = Permission.MANAGE_REFERENCE_DATA
     list_display = ("organisation", "is_active")
     list_select_related = ("organisation",)

@@ -83,6 +83,7 @@ def load_demo_users() -> list[DemoLogin]:
                 "role": role,
                 "agency": demo_agency(agency_key),
                 "is_staff": admin_site,
+                # Administration follows the role; only the historic demo-admin is a superuser.
                 "is_superuser": username == "demo-admin",
                 "first_name": "Demo",
             },

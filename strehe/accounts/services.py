@@ -31,6 +31,18 @@ def user_logout_everywhere(*, user: User, request: HttpRequest | None = None) ->
     )
 
 
+@transaction.atomic
+def two_factor_verified(*, user: User, request: HttpRequest | None = None) -> None:
+    """Record the second login step; the password step is recorded by the login signal."""
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.LOGIN,
+        target=user,
+        request=request,
+        detail={"step": "second_factor"},
+    )
+
+
 def totp_device_unconfirmed(*, user: User) -> TOTPDevice:
     """The device being set up, created on first call; confirmed only after a correct code."""
     device, _ = TOTPDevice.objects.get_or_create(

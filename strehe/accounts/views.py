@@ -59,6 +59,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         return redirect(_with_next("accounts:two_factor_setup", request))
     form = TwoFactorForm(request.user, request, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
+        services.two_factor_verified(user=request.user, request=request)  # type: ignore[arg-type]
         otp_login(request, request.user.otp_device)  # type: ignore[union-attr]
         # A new session key after the second factor, as after the first.
         request.session.cycle_key()

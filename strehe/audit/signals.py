@@ -7,6 +7,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.db import transaction
 from django.dispatch import receiver
 from django.http import HttpRequest
+from django_otp.forms import OTPAuthenticationFormMixin, otp_verification_failed
 
 from .models import AuditEntry
 from .services import audit_record
@@ -55,4 +56,18 @@ def record_locked_out(
             action=AuditEntry.Action.LOCKED_OUT,
             request=request,
             detail={"username": str(username or "")[:150]},
+        )
+
+
+@receiver(otp_verification_failed, dispatch_uid="audit_second_factor_failed")
+def record_second_factor_failed(sender: Any, user: Any, **kwargs: Any) -> None:
+    # Only the login forms' failures; the signal carries no request, so no address either.
+    if not isinstance(sender, type) or not issubclass(sender, OTPAuthenticationFormMixin):
+        return
+    with transaction.atomic():
+        audit_record(
+            actor=user,
+            action=AuditEntry.Action.LOGIN_FAILED,
+            target=user,
+            detail={"step": "second_factor"},
         )

@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -9,8 +10,8 @@ from strehe.audit.models import AuditEntry
 def test_an_administrator_changing_a_role_writes_a_permission_change(login_as, staff):
     target = staff["operator_olta"]
     client = login_as("administrator_agim")
+    # The role, not the superuser flag, gives the right to manage users.
     staff["administrator_agim"].is_staff = True
-    staff["administrator_agim"].is_superuser = True
     staff["administrator_agim"].save()
 
     with translation.override("en"):
@@ -37,9 +38,18 @@ def test_an_administrator_changing_a_role_writes_a_permission_change(login_as, s
 
 
 @pytest.mark.django_db
-def test_the_admin_site_requires_the_second_factor(staff):
-    from django.test import Client
+def test_a_coordinator_with_the_staff_flag_still_cannot_use_the_admin(login_as, staff):
+    staff["coordinator_drita"].is_staff = True
+    staff["coordinator_drita"].save()
 
+    with translation.override("en"):
+        response = login_as("coordinator_drita").get(reverse("admin:index"))
+
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_admin_site_requires_the_second_factor(staff):
     admin = staff["administrator_agim"]
     admin.is_staff = True
     admin.save()

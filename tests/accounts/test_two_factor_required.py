@@ -7,6 +7,7 @@ from django.utils import translation
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from strehe.audit.models import AuditEntry
 from tests.cases.test_authorization_matrix import staff_and_api_routes
 from tests.staff import STAFF_PASSWORD
 
@@ -80,6 +81,10 @@ def test_the_code_from_the_app_completes_the_login(staff):
         )
         assert response.status_code == 302
         assert client.get(reverse("cases:list")).status_code == 200
+    steps = AuditEntry.objects.filter(
+        action=AuditEntry.Action.LOGIN, actor_username="advocate_arta"
+    )
+    assert [entry.detail for entry in steps.order_by("seq")] == [{}, {"step": "second_factor"}]
 
 
 @pytest.mark.django_db
@@ -94,6 +99,8 @@ def test_a_wrong_code_is_refused_with_a_form_error(staff):
         )
         assert response.status_code == 200
         assert client.get(reverse("cases:list")).status_code == 302
+    failure = AuditEntry.objects.get(action=AuditEntry.Action.LOGIN_FAILED)
+    assert (failure.actor_username, failure.detail) == ("advocate_arta", {"step": "second_factor"})
 
 
 @pytest.mark.django_db
