@@ -1,8 +1,9 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import URLPattern, URLResolver, include, path
+from django.urls import URLPattern, URLResolver, include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
+from strehe.core.api import api_not_found
 from strehe.core.views import healthz
 from strehe.portal import views as portal_views
 
@@ -10,6 +11,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", healthz, name="healthz"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/cases/", include("strehe.cases.api_urls")),
+    # Last among the API routes: an unknown API address answers JSON, not the HTML 404 page.
+    re_path(r"^api/(?P<path>.*)$", api_not_found),
 ]
 
 # Public and staff pages carry the language in the path (/sq/, /sr/, /en/), so a reader's

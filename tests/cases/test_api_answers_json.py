@@ -51,3 +51,11 @@ def test_the_openapi_schema_describes_the_cases_api():
 
     assert response.status_code == 200
     assert "/api/cases/{code}/" in response.json()["paths"]
+
+
+@pytest.mark.django_db
+def test_an_unknown_api_address_is_a_json_404():
+    response = Client().get("/api/no-such-thing/")
+
+    assert response.status_code == 404
+    assert "detail" in response.json()
