@@ -8,7 +8,7 @@ from django_otp.admin import OTPAdminSite
 
 from .models import Agency, User
 from .roles import Permission
-from .services import user_changes_audit
+from .services import user_changes_audit, user_logout_everywhere
 
 
 class StreheAdminSite(OTPAdminSite):
@@ -70,6 +70,14 @@ class UserAdmin(RolePermissionAdmin, DjangoUserAdmin):
         *DjangoUserAdmin.add_fieldsets,
         (_("Role and agency"), {"fields": ("role", "agency")}),
     )
+
+    actions = ["end_all_sessions"]
+
+    @admin.action(description=_("End all sessions of the selected users"))
+    def end_all_sessions(self, request: HttpRequest, queryset: Any) -> None:
+        """For a lost phone or a shared password: the users must log in again everywhere."""
+        for user in queryset:
+            user_logout_everywhere(user=user, actor=request.user, request=request)  # type: ignore[arg-type]
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)

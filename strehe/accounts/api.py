@@ -2,11 +2,21 @@
 
 from typing import Any
 
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
 from .roles import Permission
+
+
+class NoStoreMixin:
+    """Personal data never stays in a browser's or a proxy's cache."""
+
+    def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
+        response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
+        add_never_cache_headers(response)
+        return response
 
 
 class StaffVerified(BasePermission):

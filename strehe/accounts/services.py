@@ -18,8 +18,11 @@ PERMISSION_FIELDS = frozenset(
 
 
 @transaction.atomic
-def user_logout_everywhere(*, user: User, request: HttpRequest | None = None) -> None:
-    """End every session of `user` on every device.
+def user_logout_everywhere(
+    *, user: User, actor: User | None = None, request: HttpRequest | None = None
+) -> None:
+    """End every session of `user` on every device; `actor` is an administrator acting for them
+    (a lost phone) or, by default, the user.
 
     The session hash includes `session_token` (User._get_session_auth_hash), so a new token
     makes Django's session check reject every session made before it.
@@ -27,7 +30,10 @@ def user_logout_everywhere(*, user: User, request: HttpRequest | None = None) ->
     user.session_token = new_session_token()
     user.save(update_fields=["session_token"])
     audit_record(
-        actor=user, action=AuditEntry.Action.LOGOUT_EVERYWHERE, target=user, request=request
+        actor=actor or user,
+        action=AuditEntry.Action.LOGOUT_EVERYWHERE,
+        target=user,
+        request=request,
     )
 
 
@@ -45,10 +51,9 @@ def two_factor_verified(*, user: User, request: HttpRequest | None = None) -> No
 
 def totp_device_unconfirmed(*, user: User) -> TOTPDevice:
     """The device being set up, created on first call; confirmed only after a correct code."""
-    device, _ = TOTPDevice.objects.get_or_create(
-        user=user, confirmed=False, defaults={"name": "authenticator"}
-    )
-    return device
+    # filter().first() rather than get_or_create: two set-up pages opened at once may have made two.
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+    return device or TOTPDevice.objects.create(user=user, confirmed=False, name="authenticator")
 
 
 def _new_recovery_codes(user: User) -> list[str]:

@@ -5,7 +5,7 @@ from typing import Any
 from rest_framework import generics, serializers
 from rest_framework.pagination import PageNumberPagination
 
-from strehe.accounts.api import StaffVerified, role_permission
+from strehe.accounts.api import NoStoreMixin, StaffVerified, role_permission
 from strehe.accounts.roles import Permission
 
 from . import selectors, services
@@ -49,7 +49,7 @@ class CasePagination(PageNumberPagination):
     page_size = 100
 
 
-class CaseListAPI(generics.ListAPIView[Case]):
+class CaseListAPI(NoStoreMixin, generics.ListAPIView[Case]):
     """Cases the user may see, without names (the detail shows them, and logs the view)."""
 
     shows_personal_data = True
@@ -61,7 +61,7 @@ class CaseListAPI(generics.ListAPIView[Case]):
         return selectors.case_list(user=self.request.user).order_by("-opened_at", "pk")
 
 
-class CaseDetailAPI(generics.RetrieveAPIView[Case]):
+class CaseDetailAPI(NoStoreMixin, generics.RetrieveAPIView[Case]):
     """One case with its person; 404 for a case the user may not see. Each read is logged."""
 
     shows_personal_data = True

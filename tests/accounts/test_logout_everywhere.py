@@ -28,3 +28,21 @@ def test_the_staff_home_has_the_logout_everywhere_button(login_as):
         page = login_as("advocate_arta").get(reverse("accounts:home")).content.decode()
 
         assert f'action="{reverse("accounts:logout_everywhere")}"' in page
+
+
+@pytest.mark.django_db
+def test_an_administrator_ends_the_sessions_of_a_user_who_lost_her_phone(login_as, staff):
+    phone = login_as("advocate_arta")
+    staff["administrator_agim"].is_staff = True
+    staff["administrator_agim"].save()
+
+    with translation.override("en"):
+        response = login_as("administrator_agim").post(
+            reverse("admin:accounts_user_changelist"),
+            {"action": "end_all_sessions", "_selected_action": [staff["advocate_arta"].pk]},
+        )
+
+        assert response.status_code == 302
+        assert phone.get(reverse("cases:list")).status_code == 302
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.LOGOUT_EVERYWHERE)
+    assert (entry.actor_username, entry.target_label) == ("administrator_agim", "advocate_arta")

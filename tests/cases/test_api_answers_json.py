@@ -59,3 +59,12 @@ def test_an_unknown_api_address_is_a_json_404():
 
     assert response.status_code == 404
     assert "detail" in response.json()
+
+
+@pytest.mark.django_db
+def test_personal_data_from_the_api_is_never_cached(login_as, records_of):
+    case = records_of("advocate_arta").own
+
+    response = login_as("advocate_arta").get(f"/api/cases/{case.code}/")
+
+    assert "no-store" in response["Cache-Control"]
