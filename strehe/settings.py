@@ -8,6 +8,10 @@ Environment variables:
     STREHE_VAR_DIR     where the SQLite file, keys and collected static files live; default ./var
     STREHE_HTTPS       "1" behind TLS: secure cookies and HSTS
     STREHE_DEMO        "1" allows `strehe loaddemo` (synthetic demo data and demo logins)
+    STREHE_FIELD_KEYS  comma separated Fernet keys for encrypted columns, newest first;
+                       default: generated once into <var>/field_keys (see README, key rotation)
+    STREHE_LOOKUP_KEY  HMAC key of the lookup-hash columns; default: generated into <var>/lookup_key
+    STREHE_AUDIT_KEY   HMAC key of the audit hash chain; default: generated into <var>/audit_key
 """
 
 import os
@@ -75,6 +79,8 @@ INSTALLED_APPS = [
     "strehe.helpline",
     "strehe.accounts",
     "strehe.portal",
+    "strehe.audit",
+    "strehe.cases",
 ]
 
 MIDDLEWARE = [
@@ -86,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # After OTP so that an idle session is ended before any view sees the verified user.
+    "strehe.accounts.middleware.IdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -153,8 +161,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "/staff/login/"
-LOGIN_REDIRECT_URL = "/staff/"
+# Named URLs, so that the login page keeps the reader's language prefix (/sq/staff/login/).
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:home"
 
 # --- Internationalisation ---------------------------------------------------------------------
 
@@ -189,7 +198,9 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "no-referrer"
+# No referrer ever leaves for another host. Not "no-referrer": with it, browsers send
+# "Origin: null" on same-site form posts, and Django's CSRF check then refuses every login.
+SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if HTTPS:
@@ -235,6 +246,47 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
 }
+
+# --- Access and audit (accounts, audit, cases) -------------------------------------------------
+
+# A staff session ends after 30 idle minutes: the middleware checks the last activity stored in
+# the session, and the session itself expires 30 minutes after the last request it saw.
+STREHE_IDLE_TIMEOUT_SECONDS = 30 * 60
+SESSION_COOKIE_AGE = STREHE_IDLE_TIMEOUT_SECONDS
+SESSION_SAVE_EVERY_REQUEST = True
+# A staff session dies with the browser; nothing of it is left on a shared computer.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+OTP_TOTP_ISSUER = "Strehë"
+# A locked account gets a translated page (status 429) instead of axes' plain-text default.
+AXES_LOCKOUT_CALLABLE = "strehe.accounts.views.locked_out"
+
+
+def read_or_create_fernet_key(path: Path) -> str:
+    """Return the Fernet key(s) stored at `path`, creating one (mode 0600) on first use."""
+    if not path.exists():
+        from cryptography.fernet import Fernet
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(Fernet.generate_key().decode("ascii"))
+    return path.read_text().strip()
+
+
+# Encrypted columns use their own keys, not SECRET_KEY: rotating the session secret must never
+# make personal data unreadable. The first key encrypts; every key decrypts.
+# var/field_keys holds one key per line, newest first.
+FIELD_ENCRYPTION_KEYS = env_list("STREHE_FIELD_KEYS", "") or [
+    line.strip()
+    for line in read_or_create_fernet_key(VAR_DIR / "field_keys").splitlines()
+    if line.strip()
+]
+LOOKUP_HASH_KEY = os.environ.get("STREHE_LOOKUP_KEY") or read_or_create_secret(
+    VAR_DIR / "lookup_key"
+)
+AUDIT_CHAIN_KEY = os.environ.get("STREHE_AUDIT_KEY") or read_or_create_secret(VAR_DIR / "audit_key")
+# Pseudonymous case codes look like KS-2026-00042.
+STREHE_CASE_CODE_PREFIX = os.environ.get("STREHE_CASE_CODE_PREFIX", "KS")
 
 LOGGING = {
     "version": 1,

@@ -1,11 +1,17 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import URLPattern, URLResolver, include, path
+from django.urls import URLPattern, URLResolver, include, path, re_path
+from drf_spectacular.views import SpectacularAPIView
 
+from strehe.core.api import api_not_found
 from strehe.core.views import healthz
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", healthz, name="healthz"),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/cases/", include("strehe.cases.api_urls")),
+    # Last among the API routes: an unknown API address answers JSON, not the HTML 404 page.
+    re_path(r"^api/(?P<path>.*)$", api_not_found),
 ]
 
 # Public and staff pages carry the language in the path (/sq/, /sr/, /en/), so a reader's
@@ -13,5 +19,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("", include("strehe.portal.urls")),
     path("admin/", admin.site.urls),
+    path("staff/", include("strehe.accounts.urls")),
+    path("staff/cases/", include("strehe.cases.urls")),
     prefix_default_language=True,
 )

@@ -1,6 +1,98 @@
+from typing import Any
+
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from django_otp.admin import OTPAdminSite
 
-from .models import User
+from .models import Agency, User
+from .roles import Permission
+from .services import user_changes_audit, user_logout_everywhere
 
-admin.site.register(User, UserAdmin)
+
+class StreheAdminSite(OTPAdminSite):
+    """The admin site: a verified second factor, and a role that manages users or reference data.
+
+    Case contents are not registered here at all: administrators never see them.
+    """
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        user: Any = request.user
+        manages = user.is_authenticated and (
+            user.is_superuser
+            or user.has_role_permission(Permission.MANAGE_USERS)
+            or user.has_role_permission(Permission.MANAGE_REFERENCE_DATA)
+        )
+        return bool(manages) and super().has_permission(request)
+
+
+admin.site.__class__ = StreheAdminSite
+
+
+class RolePermissionAdmin(admin.ModelAdmin):
+    """What a staff member may do here follows their role (strehe.accounts.roles), not Django's
+    per-model permissions, so that the role table stays the one place permissions are defined."""
+
+    role_permission: Permission
+
+    def _allowed(self, request: HttpRequest) -> bool:
+        user: Any = request.user
+        return bool(user.is_superuser or user.has_role_permission(self.role_permission))
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self._allowed(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._allowed(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return self._allowed(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._allowed(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Accounts are deactivated, never deleted: the audit trail keeps naming them.
+        return False
+
+
+@admin.register(User)
+class UserAdmin(RolePermissionAdmin, DjangoUserAdmin):
+    role_permission = Permission.MANAGE_USERS
+    list_display = ("username", "first_name", "last_name", "role", "agency", "is_active")
+    list_filter = ("role", "agency", "is_active")
+    fieldsets = (
+        *DjangoUserAdmin.fieldsets,  # type: ignore[misc]
+        (_("Role and agency"), {"fields": ("role", "agency")}),
+    )
+    add_fieldsets = (
+        *DjangoUserAdmin.add_fieldsets,
+        (_("Role and agency"), {"fields": ("role", "agency")}),
+    )
+
+    actions = ["end_all_sessions"]
+
+    @admin.action(description=_("End all sessions of the selected users"))
+    def end_all_sessions(self, request: HttpRequest, queryset: Any) -> None:
+        """For a lost phone or a shared password: the users must log in again everywhere."""
+        for user in queryset:
+            user_logout_everywhere(user=user, actor=request.user, request=request)  # type: ignore[arg-type]
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        # The admin's change view runs in one transaction, so the entry commits with the change.
+        user_changes_audit(
+            actor=request.user,  # type: ignore[arg-type]
+            user=obj,
+            changed=list(form.changed_data),
+            created=not change,
+            request=request,
+        )
+
+
+@admin.register(Agency)
+class AgencyAdmin(RolePermissionAdmin):
+    role_permission = Permission.MANAGE_REFERENCE_DATA
+    list_display = ("organisation", "is_active")
+    list_select_related = ("organisation",)

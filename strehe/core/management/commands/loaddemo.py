@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from strehe.accounts.demo import load_demo_users
+from strehe.cases.demo import load_demo_cases
 
 
 class Command(BaseCommand):
@@ -11,9 +12,14 @@ class Command(BaseCommand):
         if not settings.DEMO_MODE:
             raise CommandError("Demo data is loaded only in demo mode: set STREHE_DEMO=1.")
         logins = load_demo_users()
+        opened = load_demo_cases()
         self.stdout.write("Demo staff logins (synthetic data, demo installations only):")
         for login in logins:
             state = "created" if login.created else "exists"
             self.stdout.write(
-                f"  {login.role:<20} {login.username:<20} {login.password}  ({state})"
+                f"  {login.role:<20} {login.username:<22} {login.password}  ({state})"
             )
+            if login.totp_secret:
+                # Add the secret to an authenticator app (or paste the otpauth URI into one).
+                self.stdout.write(f"      TOTP secret {login.totp_secret}  {login.otpauth_uri}")
+        self.stdout.write(f"Demo cases opened: {opened}")

@@ -1,0 +1,75 @@
+"""Roles and what each may do: the one place where permissions are defined.
+
+A role is a set of permissions. Views, API endpoints and policies ask for a permission, never for
+a role, so changing what a role may do is an edit to ROLE_PERMISSIONS and nothing else.
+"""
+
+from enum import StrEnum
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    HELPLINE_OPERATOR = "helpline_operator", _("Helpline operator")
+    POLICE_INVESTIGATOR = "police_investigator", _("Police investigator")
+    VICTIM_ADVOCATE = "victim_advocate", _("Victim advocate")
+    SOCIAL_WORKER = "social_worker", _("Social worker")
+    SHELTER_STAFF = "shelter_staff", _("Shelter staff")
+    COORDINATOR = "coordinator", _("Coordinator (national view of cases)")
+    STATISTICIAN = "statistician", _("Statistician (aggregates only)")
+    ADMINISTRATOR = "administrator", _("Administrator (users and reference data)")
+
+
+class Permission(StrEnum):
+    # See the personal records that the need-to-know policies allow (own, agency's, referred...).
+    VIEW_PERSONAL_DATA = "view_personal_data"
+    # The national view: every case, whoever owns it.
+    VIEW_ALL_CASES = "view_all_cases"
+    # Who has seen a record ("who has seen this").
+    VIEW_ACCESS_LOG = "view_access_log"
+    OPEN_CASE = "open_case"
+    # Aggregates that never name a person.
+    VIEW_AGGREGATES = "view_aggregates"
+    MANAGE_USERS = "manage_users"
+    MANAGE_REFERENCE_DATA = "manage_reference_data"
+
+
+P = Permission
+CASEWORK = frozenset({P.VIEW_PERSONAL_DATA, P.OPEN_CASE})
+
+ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
+    Role.HELPLINE_OPERATOR: CASEWORK,
+    Role.POLICE_INVESTIGATOR: CASEWORK,
+    Role.VICTIM_ADVOCATE: CASEWORK,
+    Role.SOCIAL_WORKER: CASEWORK,
+    Role.SHELTER_STAFF: frozenset({P.VIEW_PERSONAL_DATA}),
+    Role.COORDINATOR: frozenset(
+        {P.VIEW_PERSONAL_DATA, P.VIEW_ALL_CASES, P.VIEW_ACCESS_LOG, P.VIEW_AGGREGATES}
+    ),
+    Role.STATISTICIAN: frozenset({P.VIEW_AGGREGATES}),
+    Role.ADMINISTRATOR: frozenset({P.MANAGE_USERS, P.MANAGE_REFERENCE_DATA}),
+}
+
+# Whoever can see a person, or can give themselves that right by managing users, logs in with a
+# second factor. A user without a role is treated as the strictest case.
+TWO_FACTOR_PERMISSIONS = frozenset({P.VIEW_PERSONAL_DATA, P.MANAGE_USERS})
+
+# Roles that act for an agency and so must belong to one (a database constraint holds it).
+AGENCY_ROLES = frozenset(
+    {
+        Role.HELPLINE_OPERATOR,
+        Role.POLICE_INVESTIGATOR,
+        Role.VICTIM_ADVOCATE,
+        Role.SOCIAL_WORKER,
+        Role.SHELTER_STAFF,
+    }
+)
+
+
+def permissions_of(role: str) -> frozenset[Permission]:
+    return ROLE_PERMISSIONS.get(role, frozenset())
+
+
+def role_requires_two_factor(role: str) -> bool:
+    return role not in ROLE_PERMISSIONS or bool(permissions_of(role) & TWO_FACTOR_PERMISSIONS)

@@ -1,0 +1,70 @@
+import pytest
+from django.test import Client
+
+
+@pytest.mark.django_db
+def test_an_anonymous_caller_gets_a_json_403(records_of):
+    case = records_of("advocate_arta").own
+
+    for url in ("/api/cases/", f"/api/cases/{case.code}/"):
+        response = Client().get(url)
+        assert response.status_code == 403
+        assert "detail" in response.json()
+
+
+@pytest.mark.django_db
+def test_a_password_only_session_of_a_two_factor_role_gets_403(staff):
+    client = Client()
+    client.force_login(staff["advocate_arta"])
+
+    response = client.get("/api/cases/")
+
+    assert response.status_code == 403
+    assert "detail" in response.json()
+
+
+@pytest.mark.django_db
+def test_an_unknown_or_refused_code_is_a_json_404(login_as, records_of):
+    other = records_of("advocate_arta").other_agency
+    client = login_as("advocate_arta")
+
+    for code in ("KS-1999-00001", other.code, "<script>"):
+        response = client.get(f"/api/cases/{code}/")
+        assert response.status_code == 404
+        assert "detail" in response.json()
+
+
+@pytest.mark.django_db
+def test_writes_are_refused_with_json_405(login_as, records_of):
+    case = records_of("advocate_arta").own
+    client = login_as("advocate_arta")
+
+    response = client.delete(f"/api/cases/{case.code}/")
+
+    assert response.status_code == 405
+    assert "detail" in response.json()
+
+
+@pytest.mark.django_db
+def test_the_openapi_schema_describes_the_cases_api():
+    response = Client().get("/api/schema/", HTTP_ACCEPT="application/json")
+
+    assert response.status_code == 200
+    assert "/api/cases/{code}/" in response.json()["paths"]
+
+
+@pytest.mark.django_db
+def test_an_unknown_api_address_is_a_json_404():
+    response = Client().get("/api/no-such-thing/")
+
+    assert response.status_code == 404
+    assert "detail" in response.json()
+
+
+@pytest.mark.django_db
+def test_personal_data_from_the_api_is_never_cached(login_as, records_of):
+    case = records_of("advocate_arta").own
+
+    response = login_as("advocate_arta").get(f"/api/cases/{case.code}/")
+
+    assert "no-store" in response["Cache-Control"]
