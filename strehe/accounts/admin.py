@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminSite
 
+from .admin_access import ReferenceDataPermissions, RolePermissionMixin
 from .models import Agency, User
 from .roles import Permission
 from .services import user_changes_audit, user_logout_everywhere
@@ -30,35 +31,8 @@ class StreheAdminSite(OTPAdminSite):
 admin.site.__class__ = StreheAdminSite
 
 
-class RolePermissionAdmin(admin.ModelAdmin):
-    """What a staff member may do here follows their role (strehe.accounts.roles), not Django's
-    per-model permissions, so that the role table stays the one place permissions are defined."""
-
-    role_permission: Permission
-
-    def _allowed(self, request: HttpRequest) -> bool:
-        user: Any = request.user
-        return bool(user.is_superuser or user.has_role_permission(self.role_permission))
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return self._allowed(request)
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._allowed(request)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return self._allowed(request)
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._allowed(request)
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        # Accounts are deactivated, never deleted: the audit trail keeps naming them.
-        return False
-
-
 @admin.register(User)
-class UserAdmin(RolePermissionAdmin, DjangoUserAdmin):
+class UserAdmin(RolePermissionMixin, DjangoUserAdmin):
     role_permission = Permission.MANAGE_USERS
     list_display = ("username", "first_name", "last_name", "role", "agency", "is_active")
     list_filter = ("role", "agency", "is_active")
@@ -72,6 +46,10 @@ class UserAdmin(RolePermissionAdmin, DjangoUserAdmin):
     )
 
     actions = ["end_all_sessions"]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Accounts are deactivated, never deleted: the audit trail keeps naming them.
+        return False
 
     @admin.action(description=_("End all sessions of the selected users"))
     def end_all_sessions(self, request: HttpRequest, queryset: Any) -> None:
@@ -92,7 +70,6 @@ class UserAdmin(RolePermissionAdmin, DjangoUserAdmin):
 
 
 @admin.register(Agency)
-class AgencyAdmin(RolePermissionAdmin):
-    role_permission = Permission.MANAGE_REFERENCE_DATA
+class AgencyAdmin(ReferenceDataPermissions, admin.ModelAdmin):
     list_display = ("organisation", "is_active")
     list_select_related = ("organisation",)

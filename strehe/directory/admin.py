@@ -5,6 +5,8 @@ which rows carry facts no source confirms."""
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from strehe.accounts.admin_access import ReferenceDataPermissions
+
 from .models import (
     ContactChannel,
     District,
@@ -18,43 +20,43 @@ from .models import (
 
 
 @admin.register(District)
-class DistrictAdmin(TranslationAdmin):
+class DistrictAdmin(ReferenceDataPermissions, TranslationAdmin):
     list_display = ["name", "name_sr"]
     search_fields = ["name_sq", "name_sr", "name_en"]
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(TranslationAdmin):
+class MunicipalityAdmin(ReferenceDataPermissions, TranslationAdmin):
     list_display = ["name", "name_sr", "district", "slug"]
     list_filter = ["district"]
     search_fields = ["name_sq", "name_sr", "name_en", "alt_names"]
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TranslationAdmin):
+class OrganisationAdmin(ReferenceDataPermissions, TranslationAdmin):
     list_display = ["name", "kind", "illustrative"]
     list_filter = ["kind", "illustrative"]
     search_fields = ["name_sq", "name_sr", "name_en", "slug"]
     filter_horizontal = ["municipalities"]
 
 
-class OpeningHoursInline(admin.TabularInline):
+class OpeningHoursInline(ReferenceDataPermissions, admin.TabularInline):
     model = OpeningHours
     extra = 0
 
 
-class ServiceExceptionInline(TranslationTabularInline):
+class ServiceExceptionInline(ReferenceDataPermissions, TranslationTabularInline):
     model = ServiceException
     extra = 0
 
 
-class ContactChannelInline(TranslationTabularInline):
+class ContactChannelInline(ReferenceDataPermissions, TranslationTabularInline):
     model = ContactChannel
     extra = 0
 
 
 @admin.register(Service)
-class ServiceAdmin(TranslationAdmin):
+class ServiceAdmin(ReferenceDataPermissions, TranslationAdmin):
     list_display = ["name", "organisation", "is_helpline", "always_open", "illustrative"]
     list_filter = ["is_helpline", "always_open", "illustrative"]
     search_fields = ["name_sq", "name_sr", "name_en", "slug"]
@@ -62,7 +64,7 @@ class ServiceAdmin(TranslationAdmin):
 
 
 @admin.register(Shelter)
-class ShelterAdmin(TranslationAdmin):
+class ShelterAdmin(ReferenceDataPermissions, TranslationAdmin):
     list_display = [
         "name",
         "kind",

@@ -2,15 +2,19 @@
 
 import pytest
 
+from strehe.accounts.roles import Role
 from strehe.directory.models import Organisation, Service, Shelter
 from strehe.portal.models import ContentPage
+from tests.staff import make_user, verified_client
 
 
 @pytest.fixture
-def editor(django_user_model):  # type: ignore[no-untyped-def]
-    return django_user_model.objects.create_superuser(
-        username="directory-editor", password="a-long-test-password", email="e@example.org"
-    )
+def editor(db):  # type: ignore[no-untyped-def]
+    """administrator_agim: manages reference data, logged in with his second factor."""
+    user = make_user("administrator_agim", Role.ADMINISTRATOR, None)
+    user.is_staff = True
+    user.save(update_fields=["is_staff"])
+    return verified_client(user)
 
 
 @pytest.mark.django_db
@@ -23,11 +27,10 @@ def editor(django_user_model):  # type: ignore[no-untyped-def]
         (ContentPage, "portal/contentpage"),
     ],
 )
-def test_the_change_form_has_a_field_per_language(client, editor, reference, model, path):
-    client.force_login(editor)
+def test_the_change_form_has_a_field_per_language(editor, reference, model, path):
     row = model.objects.first()
 
-    html = client.get(f"/en/admin/{path}/{row.pk}/change/").content.decode()
+    html = editor.get(f"/en/admin/{path}/{row.pk}/change/").content.decode()
 
     for language in ("sq", "sr", "en"):
         field = "title" if model is ContentPage else "name"
@@ -35,10 +38,8 @@ def test_the_change_form_has_a_field_per_language(client, editor, reference, mod
 
 
 @pytest.mark.django_db
-def test_the_organisation_list_shows_which_rows_are_illustrative(client, editor, reference):
-    client.force_login(editor)
-
-    html = client.get("/en/admin/directory/organisation/?illustrative__exact=1").content.decode()
+def test_the_organisation_list_shows_which_rows_are_illustrative(editor, reference):
+    html = editor.get("/en/admin/directory/organisation/?illustrative__exact=1").content.decode()
 
     assert "Kosovo Police" in html
     assert "Centre for Social Work Prizren" not in html

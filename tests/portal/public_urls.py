@@ -11,8 +11,9 @@ from strehe.directory.models import Municipality
 from strehe.directory.selectors import organisation_slugs
 from strehe.portal.selectors import content_page_slugs
 
-# Staff areas, not public pages; they have their own access rules.
-NOT_PUBLIC_NAMESPACES = {"admin"}
+# Staff areas and the API, not public pages; they have their own access rules.
+NOT_PUBLIC_NAMESPACES = {"admin", "accounts", "cases", "cases_api"}
+NOT_PAGES = {"healthz", "api-schema"}
 
 
 def _named_patterns(resolver: URLResolver) -> list[URLPattern]:
@@ -30,7 +31,7 @@ def public_urls(language: str) -> list[str]:
     urls = []
     with translation.override(language):
         for pattern in _named_patterns(get_resolver()):
-            if pattern.name == "healthz":
+            if pattern.name in NOT_PAGES:
                 continue
             parameters = set(pattern.pattern.converters)
             if not parameters:
