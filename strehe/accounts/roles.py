@@ -29,6 +29,16 @@ class Permission(StrEnum):
     # Who has seen a record ("who has seen this").
     VIEW_ACCESS_LOG = "view_access_log"
     OPEN_CASE = "open_case"
+    # Log helpline contacts and screen callers against the legal definition.
+    LOG_CONTACT = "log_contact"
+    SCREEN = "screen"
+    # Work on a case one may see: notes, events, consent, sharing, stage moves.
+    MANAGE_CASE = "manage_case"
+    # The formal decision: presumed, identified or not a victim.
+    RECORD_IDENTIFICATION = "record_identification"
+    RECORD_RISK_ASSESSMENT = "record_risk_assessment"
+    # Act without the consent an action needs, recording why (for example to protect a life).
+    OVERRIDE_CONSENT = "override_consent"
     # Aggregates that never name a person.
     VIEW_AGGREGATES = "view_aggregates"
     MANAGE_USERS = "manage_users"
@@ -36,13 +46,18 @@ class Permission(StrEnum):
 
 
 P = Permission
-CASEWORK = frozenset({P.VIEW_PERSONAL_DATA, P.OPEN_CASE})
+CASEWORK = frozenset({P.VIEW_PERSONAL_DATA, P.OPEN_CASE, P.SCREEN, P.MANAGE_CASE})
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
-    Role.HELPLINE_OPERATOR: CASEWORK,
-    Role.POLICE_INVESTIGATOR: CASEWORK,
-    Role.VICTIM_ADVOCATE: CASEWORK,
-    Role.SOCIAL_WORKER: CASEWORK,
+    # Operators log and screen, and open a case to hand it on; the agencies work it.
+    Role.HELPLINE_OPERATOR: frozenset({P.VIEW_PERSONAL_DATA, P.OPEN_CASE, P.SCREEN, P.LOG_CONTACT}),
+    # Identification is a police act in Kosovo; the advocates decide on presumed victims. Police
+    # may share without consent where a life or an investigation is at stake, recording why.
+    Role.POLICE_INVESTIGATOR: CASEWORK
+    | {P.RECORD_IDENTIFICATION, P.RECORD_RISK_ASSESSMENT, P.OVERRIDE_CONSENT},
+    Role.VICTIM_ADVOCATE: CASEWORK
+    | {P.RECORD_IDENTIFICATION, P.RECORD_RISK_ASSESSMENT, P.LOG_CONTACT},
+    Role.SOCIAL_WORKER: CASEWORK | {P.RECORD_RISK_ASSESSMENT},
     Role.SHELTER_STAFF: frozenset({P.VIEW_PERSONAL_DATA}),
     Role.COORDINATOR: frozenset(
         {P.VIEW_PERSONAL_DATA, P.VIEW_ALL_CASES, P.VIEW_ACCESS_LOG, P.VIEW_AGGREGATES}

@@ -33,8 +33,10 @@ class PersonSerializer(serializers.ModelSerializer[Person]):
             "identity_number",
             "phone",
             "address",
+            "estimated_age",
             "sex",
-            "citizenship",
+            "citizenships",
+            "languages",
         ]
 
 
@@ -42,7 +44,16 @@ class CaseDetailSerializer(CaseSummarySerializer):
     person = PersonSerializer()
 
     class Meta(CaseSummarySerializer.Meta):
-        fields = [*CaseSummarySerializer.Meta.fields, "person", "narrative"]
+        fields = [
+            *CaseSummarySerializer.Meta.fields,
+            "person",
+            "narrative",
+            "forms_of_exploitation",
+            "methods_of_control",
+            "reflection_starts_on",
+            "reflection_ends_on",
+            "closing_reason",
+        ]
 
 
 class CasePagination(PageNumberPagination):

@@ -63,14 +63,16 @@ def normalise_name(name: str) -> str:
     return " ".join(sorted(tokens))
 
 
-def person_match_key(name: str, birth_date: date, *, key: bytes) -> str:
+def person_match_key(name: str, birth_date: date | None, *, key: bytes) -> str:
     """Keyed hash (HMAC-SHA256, hex) of the normalised name and ISO birth date, for exact lookup.
 
     Two records of the same person written in different scripts or orders get the same key.
+    Without a birth date the key covers the name alone.
     """
     if not key:
         raise ValueError("person_match_key needs a non-empty secret key")
-    message = f"{normalise_name(name)}|{birth_date.isoformat()}".encode()
+    born = birth_date.isoformat() if birth_date else ""
+    message = f"{normalise_name(name)}|{born}".encode()
     return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 

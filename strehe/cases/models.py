@@ -1,18 +1,73 @@
 """Persons and their cases. Identifying data is encrypted at rest (strehe.core.crypto)."""
 
+import datetime
+import hashlib
+import hmac
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from strehe.accounts.models import Agency
-from strehe.core.crypto import (
-    EncryptedCharField,
-    EncryptedDateField,
-    EncryptedTextField,
-    lookup_hash,
+from strehe.core.crypto import EncryptedCharField, EncryptedDateField, EncryptedTextField
+
+from .codes import (
+    ControlMethod,
+    DecisionOrganisation,
+    EventKind,
+    Exploitation,
+    TraffickingStatus,
 )
+from .matching import person_match_key
+
+COUNTRY_CODE = RegexValidator(r"^[A-Z]{2}$", _("Use a two-letter country code, such as XK."))
+LANGUAGE_CODE = RegexValidator(r"^[a-z]{2,3}$", _("Use a two- or three-letter language code."))
+ADULT_AGE = 18
+MAX_AGE = 120
+
+
+def validate_codes(
+    values: object, *, allowed: set[str] | None = None, pattern: RegexValidator | None = None
+) -> None:
+    """A JSON list of codes: each in `allowed`, or matching `pattern`."""
+    if not isinstance(values, list) or not all(isinstance(value, str) for value in values):
+        raise ValidationError(_("Expected a list of codes."))
+    for value in values:
+        if allowed is not None and value not in allowed:
+            raise ValidationError(_("Unknown code: %(code)s") % {"code": value})
+        if pattern is not None:
+            pattern(value)
+
+
+def validate_country_codes(values: object) -> None:
+    validate_codes(values, pattern=COUNTRY_CODE)
+
+
+def validate_language_codes(values: object) -> None:
+    validate_codes(values, pattern=LANGUAGE_CODE)
+
+
+def validate_exploitation_codes(values: object) -> None:
+    validate_codes(values, allowed=set(Exploitation.values))
+
+
+def validate_control_codes(values: object) -> None:
+    validate_codes(values, allowed=set(ControlMethod.values))
+
+
+def _keyed_hash(message: str) -> str:
+    return hmac.new(
+        settings.LOOKUP_HASH_KEY.encode("utf-8"), message.encode("utf-8"), hashlib.sha256
+    ).hexdigest()
+
+
+def age_on(birth_date: datetime.date, day: datetime.date) -> int:
+    before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
+    return day.year - birth_date.year - before_birthday
 
 
 class Person(models.Model):
@@ -32,15 +87,28 @@ class Person(models.Model):
     identity_number = EncryptedCharField(_("identity number"), max_length=50, null=True, blank=True)
     phone = EncryptedCharField(_("phone number"), max_length=50, null=True, blank=True)
     address = EncryptedTextField(_("address"), null=True, blank=True)
-    # HMAC of the normalised name and birth date: finds the same person again without decrypting.
+    # When the birth date is not known: the age as estimated, and the day it was estimated.
+    estimated_age = models.PositiveSmallIntegerField(_("estimated age"), null=True, blank=True)
+    age_estimated_on = models.DateField(_("age estimated on"), null=True, blank=True)
+    # Keyed hashes (strehe.cases.matching): the same person is found again without decrypting.
+    # lookup_hash: normalised name + birth date, for exact matches; birth_date_hash: the birth
+    # date alone, to narrow the fuzzy name comparison to people born on the same day.
     lookup_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    birth_date_hash = models.CharField(max_length=64, db_index=True, editable=False, blank=True)
     sex = models.CharField(_("sex"), max_length=10, choices=Sex.choices, default=Sex.UNKNOWN)
-    citizenship = models.CharField(
-        _("citizenship"),
-        max_length=2,
+    citizenships = models.JSONField(
+        _("citizenships"),
+        default=list,
         blank=True,
-        help_text=_("ISO 3166 two-letter code; XK for Kosovo."),
-        validators=[RegexValidator(r"^[A-Z]{2}$", _("Use a two-letter country code."))],
+        help_text=_("ISO 3166 two-letter codes; XK for Kosovo."),
+        validators=[validate_country_codes],
+    )
+    languages = models.JSONField(
+        _("languages"),
+        default=list,
+        blank=True,
+        help_text=_("Languages the person speaks, as ISO 639 codes (sq, sr, en, tr, rom)."),
+        validators=[validate_language_codes],
     )
 
     class Meta:
@@ -52,22 +120,58 @@ class Person(models.Model):
         return f"person-{self.pk}"
 
     def save(self, *args: object, **kwargs: object) -> None:
-        # Derived here so that no write path can leave the hash out of step with the name.
+        # Derived here so that no write path can leave the hashes out of step with the name.
         self.lookup_hash = self.lookup_hash_for(
             given_name=self.given_name, family_name=self.family_name, birth_date=self.birth_date
         )
+        self.birth_date_hash = self.birth_date_hash_for(self.birth_date)
+        if self.estimated_age is not None and self.age_estimated_on is None:
+            self.age_estimated_on = timezone.localdate()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "lookup_hash"}  # type: ignore[misc]
+            kwargs["update_fields"] = {  # type: ignore[misc]
+                *update_fields,  # type: ignore[misc]
+                "lookup_hash",
+                "birth_date_hash",
+                "age_estimated_on",
+            }
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def clean(self) -> None:
+        if self.birth_date and self.birth_date > timezone.localdate():
+            raise ValidationError({"birth_date": _("The birth date cannot be in the future.")})
+        if self.estimated_age is not None and self.estimated_age > MAX_AGE:
+            raise ValidationError({"estimated_age": _("Enter an age between 0 and 120.")})
 
     @property
     def audit_label(self) -> str:
         return str(self)
 
     @staticmethod
-    def lookup_hash_for(*, given_name: str, family_name: str, birth_date: object) -> str:
-        return lookup_hash(given_name, family_name, str(birth_date or ""))
+    def lookup_hash_for(
+        *, given_name: str, family_name: str, birth_date: datetime.date | None
+    ) -> str:
+        return person_match_key(
+            f"{given_name} {family_name}", birth_date, key=settings.LOOKUP_HASH_KEY.encode()
+        )
+
+    @staticmethod
+    def birth_date_hash_for(birth_date: datetime.date | None) -> str:
+        return _keyed_hash(f"birth|{birth_date.isoformat()}") if birth_date else ""
+
+    def age_on(self, day: datetime.date) -> int | None:
+        """Whole years on `day`, from the birth date or else the estimate; None if unknown."""
+        if self.birth_date:
+            return age_on(self.birth_date, day)
+        if self.estimated_age is not None:
+            estimated_on = self.age_estimated_on or day
+            return self.estimated_age + max(0, age_on(estimated_on, day))
+        return None
+
+    def is_child_on(self, day: datetime.date) -> bool:
+        """Under 18 on `day`. An unknown age counts as a child: the protective default."""
+        age = self.age_on(day)
+        return age is None or age < ADULT_AGE
 
 
 class CaseCodeCounter(models.Model):
@@ -80,12 +184,30 @@ class CaseCodeCounter(models.Model):
         return f"{self.year}: {self.last_number}"
 
 
+class Stage(models.TextChoices):
+    """The stages of the Kosovo standard operating procedures, in order."""
+
+    IDENTIFICATION = "identification", _("Identification")
+    RISK_AND_REFERRAL = "risk_and_referral", _("Risk assessment and referral")
+    INITIAL_ASSISTANCE = "initial_assistance", _("Initial assistance and reflection period")
+    LONG_TERM_ASSISTANCE = "long_term_assistance", _("Long-term assistance")
+    REINTEGRATION = "reintegration", _("Return or reintegration")
+    CLOSED = "closed", _("Closed")
+
+
+class ClosingReason(models.TextChoices):
+    REINTEGRATED = "reintegrated", _("Reintegrated")
+    RETURNED = "returned", _("Returned to the country of origin")
+    NOT_A_VICTIM = "not_a_victim", _("Not a victim of trafficking")
+    DECLINED = "declined", _("The person declined assistance")
+    LOST_CONTACT = "lost_contact", _("Contact lost")
+    TRANSFERRED = "transferred", _("Transferred to another organisation")
+    OTHER = "other", _("Other reason")
+
+
 class Case(models.Model):
-    class Stage(models.TextChoices):
-        SCREENING = "screening", _("Screening")
-        IDENTIFIED = "identified", _("Identified")
-        ASSISTANCE = "assistance", _("Assistance")
-        CLOSED = "closed", _("Closed")
+    Stage = Stage
+    ClosingReason = ClosingReason
 
     # Pseudonymous: the code is what staff write in e-mails and on paper, never the name.
     code = models.CharField(_("code"), max_length=20, unique=True, editable=False)
@@ -103,8 +225,19 @@ class Case(models.Model):
         related_name="assigned_cases",
         verbose_name=_("assigned worker"),
     )
-    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
+    stage = models.CharField(
+        _("stage"), max_length=30, choices=Stage.choices, default=Stage.IDENTIFICATION
+    )
     narrative = EncryptedTextField(_("narrative"), null=True, blank=True)
+    forms_of_exploitation = models.JSONField(
+        _("forms of exploitation"),
+        default=list,
+        blank=True,
+        validators=[validate_exploitation_codes],
+    )
+    methods_of_control = models.JSONField(
+        _("methods of control"), default=list, blank=True, validators=[validate_control_codes]
+    )
     opened_at = models.DateTimeField(_("opened"), default=timezone.now)
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -114,11 +247,32 @@ class Case(models.Model):
         related_name="+",
         verbose_name=_("opened by"),
     )
+    # Set when the case enters initial assistance, from the rule in force on the first day.
+    reflection_starts_on = models.DateField(_("reflection period starts"), null=True, blank=True)
+    reflection_ends_on = models.DateField(_("reflection period ends"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    closing_reason = models.CharField(
+        _("closing reason"), max_length=20, choices=ClosingReason.choices, blank=True
+    )
 
     class Meta:
         ordering = ["-opened_at"]
         verbose_name = _("case")
         verbose_name_plural = _("cases")
+        constraints = [
+            models.CheckConstraint(condition=Q(stage__in=Stage.values), name="cases_case_stage"),
+            # A closed case always says why; an open one has no reason.
+            models.CheckConstraint(
+                condition=(Q(stage="closed") & ~Q(closing_reason="") & Q(closed_at__isnull=False))
+                | (~Q(stage="closed") & Q(closing_reason="")),
+                name="cases_case_closed_with_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(reflection_starts_on__isnull=True, reflection_ends_on__isnull=True)
+                | Q(reflection_ends_on__gte=models.F("reflection_starts_on")),
+                name="cases_case_reflection_period",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.code
@@ -126,3 +280,262 @@ class Case(models.Model):
     @property
     def audit_label(self) -> str:
         return self.code
+
+
+class ReflectionPeriodRule(models.Model):
+    """How long the recovery and reflection period is, from a date on (reference data).
+
+    A case's period is computed once, from the rule in force on its first day; a later change of
+    the law does not move the end date of a period already running.
+    """
+
+    effective_from = models.DateField(_("in force from"), unique=True)
+    days = models.PositiveSmallIntegerField(_("days"))
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    illustrative = models.BooleanField(
+        _("illustrative"),
+        default=False,
+        help_text=_("The date is not known from a source and stands in for the real one."),
+    )
+
+    class Meta:
+        ordering = ["effective_from"]
+        verbose_name = _("reflection period rule")
+        verbose_name_plural = _("reflection period rules")
+        constraints = [
+            models.CheckConstraint(condition=Q(days__gt=0), name="cases_reflection_days_positive")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.effective_from}: {self.days}"
+
+
+class CaseRecord(models.Model):
+    """Fields every record of a case carries: which case, who recorded it and when."""
+
+    # Each subclass names the reverse accessor with Meta.default_related_name (case.timeline...).
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, verbose_name=_("case"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["-recorded_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.audit_label
+
+    @property
+    def audit_label(self) -> str:
+        return f"{self.case.code}/{self._meta.model_name}-{self.pk}"
+
+
+class TraffickingEvent(CaseRecord):
+    """Where and when the person was recruited, moved or exploited (HTCDS trafficking event)."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
+    country = models.CharField(_("country"), max_length=2, validators=[COUNTRY_CODE])
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    started_on = models.DateField(_("from"), null=True, blank=True)
+    ended_on = models.DateField(_("until"), null=True, blank=True)
+
+    class Meta(CaseRecord.Meta):
+        verbose_name = _("trafficking event")
+        verbose_name_plural = _("trafficking events")
+        default_related_name = "events"
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=EventKind.values), name="cases_event_kind"),
+            models.CheckConstraint(
+                condition=Q(started_on__isnull=True)
+                | Q(ended_on__isnull=True)
+                | Q(ended_on__gte=models.F("started_on")),
+                name="cases_event_dates_in_order",
+            ),
+        ]
+
+    def clean(self) -> None:
+        if self.started_on and self.ended_on and self.ended_on < self.started_on:
+            raise ValidationError({"ended_on": _("The end cannot be before the start.")})
+
+
+class IdentificationDecision(CaseRecord):
+    """The formal decision on a person's status, by an authorised role (not the screening)."""
+
+    status = models.CharField(_("decision"), max_length=40, choices=TraffickingStatus.choices)
+    organisation_type = models.CharField(
+        _("decision-making organisation"), max_length=40, choices=DecisionOrganisation.choices
+    )
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="+", verbose_name=_("agency")
+    )
+    decided_on = models.DateField(_("date of the decision"))
+    grounds = EncryptedTextField(_("grounds"), null=True, blank=True)
+
+    class Meta(CaseRecord.Meta):
+        verbose_name = _("identification decision")
+        verbose_name_plural = _("identification decisions")
+        default_related_name = "identification_decisions"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=TraffickingStatus.values),
+                name="cases_identification_status",
+            ),
+            models.CheckConstraint(
+                condition=Q(organisation_type__in=DecisionOrganisation.values),
+                name="cases_identification_organisation",
+            ),
+        ]
+
+
+class RiskLevel(models.TextChoices):
+    LOW = "low", _("Low")
+    MEDIUM = "medium", _("Medium")
+    HIGH = "high", _("High")
+
+
+class RiskAssessment(CaseRecord):
+    """A risk assessment; the newest one of a case is its current risk level."""
+
+    level = models.CharField(_("risk level"), max_length=10, choices=RiskLevel.choices)
+    assessed_on = models.DateField(_("assessed on"))
+    reasons = EncryptedTextField(_("reasons"))
+    assessors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="+", verbose_name=_("assessed by")
+    )
+    with_child_rule = models.BooleanField(
+        _("assessed as a child"),
+        default=False,
+        help_text=_("The person was under 18 (or of unknown age) on the day of the assessment."),
+    )
+
+    class Meta(CaseRecord.Meta):
+        verbose_name = _("risk assessment")
+        verbose_name_plural = _("risk assessments")
+        default_related_name = "risk_assessments"
+        ordering = ["-assessed_on", "-recorded_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(level__in=RiskLevel.values), name="cases_risk_level")
+        ]
+
+
+class ConsentScope(models.TextChoices):
+    ASSISTANCE = "assistance", _("Assistance")
+    SHARING = "sharing", _("Sharing with a named agency")
+    DATA_RETENTION = "data_retention", _("Keeping the data after the case closes")
+
+
+class Consent(CaseRecord):
+    """What the person agreed to, when, and whether they withdrew it."""
+
+    scope = models.CharField(_("agreed to"), max_length=20, choices=ConsentScope.choices)
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("agency"),
+        help_text=_("For sharing: the agency the person agreed to share with."),
+    )
+    given_on = models.DateField(_("given on"))
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+
+    class Meta(CaseRecord.Meta):
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        default_related_name = "consents"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(scope__in=ConsentScope.values), name="cases_consent_scope"
+            ),
+            # Sharing is always with a named agency; the other scopes name none.
+            models.CheckConstraint(
+                condition=Q(scope="sharing", agency__isnull=False)
+                | (~Q(scope="sharing") & Q(agency__isnull=True)),
+                name="cases_consent_sharing_names_agency",
+            ),
+            models.CheckConstraint(
+                condition=Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=models.F("given_on")),
+                name="cases_consent_withdrawn_after_given",
+            ),
+        ]
+
+    def is_in_force_on(self, day: datetime.date) -> bool:
+        return self.given_on <= day and (self.withdrawn_on is None or self.withdrawn_on > day)
+
+
+class ConsentOverride(CaseRecord):
+    """An action taken without the consent it needed, with the reason an authorised user gave."""
+
+    scope = models.CharField(_("consent missing for"), max_length=20, choices=ConsentScope.choices)
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("agency"),
+    )
+    action = models.CharField(_("action"), max_length=40)
+    reason = EncryptedTextField(_("reason"))
+
+    class Meta(CaseRecord.Meta):
+        verbose_name = _("consent override")
+        verbose_name_plural = _("consent overrides")
+        default_related_name = "consent_overrides"
+
+
+class CaseShare(CaseRecord):
+    """The case is shared with another agency, whose casework staff may then see it."""
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="shared_cases", verbose_name=_("agency")
+    )
+
+    class Meta(CaseRecord.Meta):
+        verbose_name = _("sharing with an agency")
+        verbose_name_plural = _("sharing with agencies")
+        default_related_name = "shares"
+        constraints = [
+            models.UniqueConstraint(fields=["case", "agency"], name="cases_share_once_per_agency")
+        ]
+
+
+class TimelineEntry(CaseRecord):
+    """One line of a case's history. Written by the services, in the transaction of the act.
+
+    `data` holds codes and ids only (stage names, risk level, the id of a screening); free text
+    that may identify someone goes to the encrypted `note`.
+    """
+
+    class Kind(models.TextChoices):
+        OPENED = "opened", _("Case opened")
+        NOTE = "note", _("Note")
+        CONTACT = "contact", _("Helpline contact")
+        SCREENING = "screening", _("Screening")
+        IDENTIFICATION = "identification", _("Identification decision")
+        STAGE = "stage", _("Stage change")
+        RISK = "risk", _("Risk assessment")
+        CONSENT = "consent", _("Consent given")
+        CONSENT_WITHDRAWN = "consent_withdrawn", _("Consent withdrawn")
+        CONSENT_OVERRIDE = "consent_override", _("Action without consent")
+        SHARED = "shared", _("Shared with an agency")
+        EVENT = "event", _("Trafficking event")
+        REFERRAL = "referral", _("Referral")
+        PLACEMENT = "placement", _("Shelter placement")
+
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    data = models.JSONField(_("data"), default=dict, blank=True)
+    note = EncryptedTextField(_("note"), null=True, blank=True)
+
+    class Meta(CaseRecord.Meta):
+        verbose_name = _("timeline entry")
+        verbose_name_plural = _("timeline entries")
+        default_related_name = "timeline"

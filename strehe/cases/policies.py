@@ -4,10 +4,9 @@ One rule per kind of record, written once as a queryset filter (a Q of clauses, 
 see a record). "May this user see this record" is answered by the same filter, so a list can never
 show what a detail page refuses, or the other way round.
 
-Clauses today: the assigned worker, the agency that owns the case, the coordinator's national
-view. The referral and placement issues add their clauses to `_case_clauses` (a case with an
-accepted referral to the user's agency; a person placed in the user's shelter); nothing here
-pretends they exist yet.
+Clauses today: the assigned worker, the agency that owns the case, an agency the case was shared
+with, the coordinator's national view. The referral and placement issues add their clauses to
+`_case_clauses` (a person placed in the user's shelter); nothing here pretends they exist yet.
 """
 
 from functools import reduce
@@ -27,6 +26,7 @@ def _case_clauses(user: Any) -> list[Q]:
     clauses = [Q(assigned_worker_id=user.pk)]
     if user.agency_id is not None:
         clauses.append(Q(owner_agency_id=user.agency_id))
+        clauses.append(Q(shares__agency_id=user.agency_id))
     return clauses
 
 
@@ -40,7 +40,8 @@ def case_access_q(user: Any) -> Q:
 
 
 def cases_visible_to(user: Any) -> QuerySet[Case]:
-    return Case.objects.filter(case_access_q(user))
+    # The sharing clause joins a to-many relation; filtering by ids keeps each case once.
+    return Case.objects.filter(pk__in=Case.objects.filter(case_access_q(user)).values("pk"))
 
 
 def may_view_case(user: Any, case: Case) -> bool:
@@ -54,6 +55,11 @@ def persons_visible_to(user: Any) -> QuerySet[Person]:
 
 def may_view_person(user: Any, person: Person) -> bool:
     return persons_visible_to(user).filter(pk=person.pk).exists()
+
+
+def may_act_on_case(user: Any, case: Case, permission: Permission) -> bool:
+    """A case-changing act: the role allows it and the case is one the user may see."""
+    return user.has_role_permission(permission) and may_view_case(user, case)
 
 
 def may_view_access_log(user: Any, case: Case) -> bool:

@@ -1,5 +1,8 @@
 """Reads of cases. Every one goes through the need-to-know policy."""
 
+import datetime
+import re
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
@@ -8,8 +11,11 @@ from django.http import Http404
 from strehe.audit.models import AuditEntry
 from strehe.audit.selectors import views_of_record
 
-from .models import Case
+from .matching import names_may_match
+from .models import Case, IdentificationDecision, Person, RiskAssessment, TimelineEntry
 from .policies import cases_visible_to, may_view_access_log
+
+CASE_CODE_SHAPE = re.compile(r"[A-Z0-9-]{1,20}")
 
 
 def case_list(*, user: Any) -> QuerySet[Case]:
@@ -18,6 +24,9 @@ def case_list(*, user: Any) -> QuerySet[Case]:
 
 def case_get(*, user: Any, code: str) -> Case:
     """The case with `code` if `user` may see it; otherwise 404, whether or not it exists."""
+    if not CASE_CODE_SHAPE.fullmatch(code):
+        # Not a code we ever give out; also keeps bytes PostgreSQL refuses (NUL) off the query.
+        raise Http404
     try:
         return case_list(user=user).select_related("person").get(code=code)
     except Case.DoesNotExist:
@@ -30,3 +39,70 @@ def case_access_log(*, user: Any, code: str) -> tuple[Case, QuerySet[AuditEntry]
     if not may_view_access_log(user, case):
         raise Http404
     return case, views_of_record(record=case)
+
+
+def case_current_risk(case: Case) -> RiskAssessment | None:
+    """The newest risk assessment of `case`: its current level, which shelter placement reads."""
+    return case.risk_assessments.order_by("-assessed_on", "-recorded_at", "-pk").first()
+
+
+def case_latest_identification(case: Case) -> IdentificationDecision | None:
+    return case.identification_decisions.order_by("-decided_on", "-recorded_at", "-pk").first()
+
+
+def case_timeline(case: Case) -> QuerySet[TimelineEntry]:
+    """The case's history, newest first. Call only for a case the user may see."""
+    return case.timeline.select_related("recorded_by").order_by("-recorded_at", "-pk")
+
+
+@dataclass(frozen=True)
+class PossibleDuplicate:
+    """A case about a person who may be the one being entered.
+
+    `visible` says whether the user may open it; when not, the code is all they are shown, so
+    that they can ask the owning agency without learning anything about the person.
+    """
+
+    code: str
+    visible: bool
+    exact: bool
+
+
+def possible_duplicates(
+    *,
+    user: Any,
+    given_name: str,
+    family_name: str,
+    birth_date: datetime.date | None,
+) -> list[PossibleDuplicate]:
+    """Cases about persons whose name and birth date match the ones given.
+
+    Exact: the keyed hash of the normalised name and birth date is equal (Cyrillic, Latin,
+    diacritics and word order do not matter). Fuzzy: born on the same day (a keyed hash of the
+    date finds them without decrypting anyone else) and the names are close after
+    transliteration (matching.names_may_match). Without a birth date only exact name matches
+    count: comparing a name against every person would decrypt the whole register.
+    """
+    name = f"{given_name} {family_name}"
+    exact_hash = Person.lookup_hash_for(
+        given_name=given_name, family_name=family_name, birth_date=birth_date
+    )
+    exact_ids = set(Person.objects.filter(lookup_hash=exact_hash).values_list("pk", flat=True))
+    fuzzy_ids: set[int] = set()
+    if birth_date is not None:
+        born_same_day = Person.objects.filter(
+            birth_date_hash=Person.birth_date_hash_for(birth_date)
+        ).exclude(pk__in=exact_ids)
+        fuzzy_ids = {
+            person.pk
+            for person in born_same_day
+            if names_may_match(name, f"{person.given_name} {person.family_name}")
+        }
+    matches = Case.objects.filter(person_id__in=exact_ids | fuzzy_ids).order_by("code")
+    visible = set(cases_visible_to(user).filter(pk__in=matches).values_list("pk", flat=True))
+    return [
+        PossibleDuplicate(
+            code=case.code, visible=case.pk in visible, exact=case.person_id in exact_ids
+        )
+        for case in matches.only("pk", "code", "person_id")
+    ]

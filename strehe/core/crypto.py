@@ -9,14 +9,10 @@ MultiFernet encrypts with the first key and decrypts with any, which is what key
 """
 
 import functools
-import hashlib
-import hmac
-import re
 
 from cryptography.fernet import Fernet, MultiFernet
 from django.conf import settings
 from encrypted_fields import fields as library
-from unidecode import unidecode
 
 
 @functools.lru_cache(maxsize=4)
@@ -54,20 +50,3 @@ def encrypted_fields_of(model: type) -> list[str]:
         for field in model._meta.concrete_fields  # type: ignore[attr-defined]
         if isinstance(field, DedicatedKeyMixin)
     ]
-
-
-def normalise_for_lookup(text: str) -> str:
-    """Case, accents and spacing do not matter: "Arbër  Krasniqi" == "arber krasniqi"."""
-    return re.sub(r"\s+", " ", unidecode(text).casefold()).strip()
-
-
-def lookup_hash(*parts: str) -> str:
-    """HMAC-SHA256 of the normalised parts, so equal people can be found without plaintext.
-
-    Keyed (settings.LOOKUP_HASH_KEY), because a plain hash of a name and a birth date is reversed
-    by trying every common name and every date.
-    """
-    message = "\x1f".join(normalise_for_lookup(part) for part in parts)
-    return hmac.new(
-        settings.LOOKUP_HASH_KEY.encode("utf-8"), message.encode("utf-8"), hashlib.sha256
-    ).hexdigest()

@@ -68,6 +68,14 @@ class Contact(models.Model):
     # None means "not known": the contact was logged without the opening-hours schedule.
     within_opening_hours = models.BooleanField(_("within opening hours"), null=True, blank=True)
     anonymous = models.BooleanField(_("anonymous"), default=True)
+    case = models.ForeignKey(
+        "cases.Case",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contacts",
+        verbose_name=_("case"),
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -54,6 +54,24 @@ class Screening(models.Model):
         verbose_name=_("recorded by"),
     )
     recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+    # A screening is often done during the call, before any case exists; opening a case from it,
+    # or linking it to an existing one, fills these in.
+    contact = models.ForeignKey(
+        "helpline.Contact",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="screenings",
+        verbose_name=_("helpline contact"),
+    )
+    case = models.ForeignKey(
+        "cases.Case",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="screenings",
+        verbose_name=_("case"),
+    )
     is_child = models.BooleanField(_("child (under 18)"))
     # Code lists from rules.Act, rules.Means and rules.Purpose, validated by the form.
     acts = models.JSONField(_("acts"), default=list, blank=True)

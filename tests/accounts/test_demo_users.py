@@ -9,6 +9,8 @@ from strehe.accounts.roles import Role
 def test_demo_mode_creates_one_login_per_role_with_printed_totp_secrets(settings, capsys):
     settings.DEMO_MODE = True
 
+    call_command("loadreference", verbosity=0)
+    capsys.readouterr()
     call_command("loaddemo")
     out = capsys.readouterr().out
 

@@ -14,7 +14,7 @@ def test_a_change_records_the_names_of_changed_fields_never_their_values(staff, 
         changes={
             "family_name": "Newsurname",
             "narrative": "Moved to a safe place.",
-            "stage": case.stage,
+            "assigned_worker": case.assigned_worker,
         },
     )
 
@@ -28,3 +28,11 @@ def test_a_change_records_the_names_of_changed_fields_never_their_values(staff, 
     everything = str(list(AuditEntry.objects.values()))
     assert "Newsurname" not in everything
     assert "safe place" not in everything
+
+
+@pytest.mark.django_db
+def test_the_stage_is_not_an_editable_field(staff, records_of):
+    case = records_of("advocate_arta").own
+
+    with pytest.raises(ValueError, match="stage"):
+        case_update(actor=staff["advocate_arta"], case=case, changes={"stage": "closed"})

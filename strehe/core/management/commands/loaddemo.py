@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from strehe.accounts.demo import load_demo_users
 from strehe.cases.demo import load_demo_cases
+from strehe.cases.models import ReflectionPeriodRule
 
 
 class Command(BaseCommand):
@@ -11,6 +12,8 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: object) -> None:
         if not settings.DEMO_MODE:
             raise CommandError("Demo data is loaded only in demo mode: set STREHE_DEMO=1.")
+        if not ReflectionPeriodRule.objects.exists():
+            raise CommandError("Demo data builds on the reference data: run loadreference first.")
         logins = load_demo_users()
         opened = load_demo_cases()
         self.stdout.write("Demo staff logins (synthetic data, demo installations only):")

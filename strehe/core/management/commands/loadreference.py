@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import translation
 
+from strehe.cases.reference import parse_reflection_periods, write_reflection_periods
 from strehe.directory.models import Organisation, Service, Shelter
 from strehe.directory.reference import (
     DEFAULT_DATA_DIR,
@@ -20,7 +21,8 @@ from strehe.screening import loading as screening_data
 class Command(BaseCommand):
     help = (
         "Load the reference data (municipalities, organisations, services, hours, shelters, "
-        "public content pages, ILO/EC trafficking indicators) from CSV files. "
+        "public content pages, ILO/EC trafficking indicators, reflection-period rules) from CSV "
+        "files. "
         "Safe to run twice; a bad file changes nothing."
     )
 
@@ -49,6 +51,7 @@ class Command(BaseCommand):
         try:
             directory = parse_directory(data_dir)
             pages = parse_pages(data_dir)
+            reflection_periods = parse_reflection_periods()
             # Untranslated model fields (the plain `name` column) take the default language.
             with (
                 translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE),
@@ -57,6 +60,7 @@ class Command(BaseCommand):
                 write_directory(directory)
                 write_pages(pages)
                 indicator_counts = screening_data.load_ilo_indicators(indicators)
+                reflection_count = write_reflection_periods(reflection_periods)
         except (ReferenceDataError, screening_data.ReferenceDataError) as exc:
             raise CommandError(f"Reference data refused, nothing changed: {exc}") from None
         self.stdout.write(
@@ -64,5 +68,6 @@ class Command(BaseCommand):
             f"municipalities, {Organisation.objects.count()} organisations, "
             f"{Service.objects.count()} services, {Shelter.objects.count()} shelters, "
             f"{ContentPage.objects.count()} content pages, "
-            f"{indicator_counts.total} ILO indicators."
+            f"{indicator_counts.total} ILO indicators, "
+            f"{reflection_count} reflection-period rules."
         )

@@ -1,0 +1,61 @@
+"""The order of case stages and the recovery and reflection period: rules without side effects."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from .models import ReflectionPeriodRule, Stage
+
+# The Kosovo procedures move a case forward one stage at a time; any open case may be closed.
+NEXT_STAGE: dict[str, str] = {
+    Stage.IDENTIFICATION: Stage.RISK_AND_REFERRAL,
+    Stage.RISK_AND_REFERRAL: Stage.INITIAL_ASSISTANCE,
+    Stage.INITIAL_ASSISTANCE: Stage.LONG_TERM_ASSISTANCE,
+    Stage.LONG_TERM_ASSISTANCE: Stage.REINTEGRATION,
+}
+
+# Staff are warned this many days before the reflection period ends.
+REFLECTION_WARNING_DAYS = 7
+
+
+def stages_reachable_from(stage: str) -> list[str]:
+    """The stages a case in `stage` may move to next, in the order to offer them."""
+    if stage == Stage.CLOSED:
+        return []
+    return [*([NEXT_STAGE[stage]] if stage in NEXT_STAGE else []), Stage.CLOSED]
+
+
+def reflection_rule_on(day: datetime.date) -> ReflectionPeriodRule:
+    """The rule in force on `day`: the newest one that took effect on or before it."""
+    rule = ReflectionPeriodRule.objects.filter(effective_from__lte=day).last()
+    if rule is None:
+        raise ValidationError(
+            {
+                "on": _(
+                    "No reflection-period rule is in force on %(day)s. An administrator loads "
+                    "them with the reference data."
+                )
+                % {"day": day.isoformat()}
+            }
+        )
+    return rule
+
+
+def reflection_end(start: datetime.date) -> datetime.date:
+    """The last day of a period that starts on `start`, under the rule in force on `start`.
+
+    The first day counts: a 30-day period starting on 1 March ends on 30 March.
+    """
+    return start + datetime.timedelta(days=reflection_rule_on(start).days - 1)
+
+
+def reflection_days_left(end: datetime.date | None, today: datetime.date) -> int | None:
+    """Days from `today` to the last day of the period (0 on the last day); None without one."""
+    return None if end is None else (end - today).days
+
+
+def reflection_warning(end: datetime.date | None, today: datetime.date) -> bool:
+    """Whether the case should warn that its reflection period is about to end."""
+    left = reflection_days_left(end, today)
+    return left is not None and 0 <= left <= REFLECTION_WARNING_DAYS
