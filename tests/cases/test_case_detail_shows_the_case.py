@@ -35,7 +35,7 @@ def test_the_detail_page_shows_person_risk_identification_consents_shares_and_ev
             "methods_of_control": [ControlMethod.DEBT_BONDAGE],
         },
     )
-    to_initial_assistance(case, staff)
+    to_initial_assistance(case, investigator, staff)
     consent_record(
         actor=investigator, case=case, scope=ConsentScope.SHARING, agency=agencies["advocates"]
     )

@@ -8,7 +8,16 @@ from django.utils import timezone, translation
 
 from strehe.accounts.models import User
 from strehe.cases.codes import TraffickingStatus
-from strehe.cases.models import Case, ConsentScope, ReflectionPeriodRule, RiskLevel, Stage
+from strehe.audit.models import AuditEntry
+from strehe.cases.models import (
+    Case,
+    Consent,
+    ConsentScope,
+    ReflectionPeriodRule,
+    RiskLevel,
+    Stage,
+    TimelineEntry,
+)
 from strehe.cases.services import (
     case_move_stage,
     case_update,
@@ -56,23 +65,40 @@ def to_risk_and_referral(case: Case, actor: User) -> Case:
     return case_move_stage(actor=actor, case=case, to_stage=Stage.RISK_AND_REFERRAL)
 
 
-def assess_risk(case: Case, staff: dict[str, User]) -> None:
+def assess_risk(case: Case, actor: User, staff: dict[str, User]) -> None:
+    """A risk assessment by `actor` with the other assessing roles, valid for a child too."""
+    others = ["investigator_ilir", "advocate_arta", "social_worker_sokol"]
     risk_assessment_record(
-        actor=staff["investigator_ilir"],
+        actor=actor,
         case=case,
         level=RiskLevel.HIGH,
         reasons="The recruiter knows where her family lives.",
-        assessors=[staff["advocate_arta"], staff["social_worker_sokol"]],
+        assessors=[staff[name] for name in others if staff[name] != actor],
     )
 
 
-def consent_to_assistance(case: Case, actor: User, given_on: datetime.date | None = None) -> None:
-    consent_record(actor=actor, case=case, scope=ConsentScope.ASSISTANCE, given_on=given_on)
+def consent_to(
+    case: Case, actor: User, scope: str = ConsentScope.ASSISTANCE, **kwargs: object
+) -> Consent:
+    return consent_record(actor=actor, case=case, scope=scope, **kwargs)  # type: ignore[arg-type]
 
 
-def to_initial_assistance(case: Case, staff: dict[str, User]) -> Case:
-    actor = staff["investigator_ilir"]
+def to_initial_assistance(case: Case, actor: User, staff: dict[str, User]) -> Case:
     to_risk_and_referral(case, actor)
-    assess_risk(case, staff)
-    consent_to_assistance(case, actor)
+    assess_risk(case, actor, staff)
+    consent_to(case, actor)
     return case_move_stage(actor=actor, case=case, to_stage=Stage.INITIAL_ASSISTANCE)
+
+
+def to_long_term_assistance(case: Case, actor: User, staff: dict[str, User]) -> Case:
+    to_initial_assistance(case, actor, staff)
+    return case_move_stage(actor=actor, case=case, to_stage=Stage.LONG_TERM_ASSISTANCE)
+
+
+def counts(case: Case) -> tuple[int, int]:
+    """Timeline entries of `case` and audit entries: a successful act adds one of each."""
+    return TimelineEntry.objects.filter(case=case).count(), AuditEntry.objects.count()
+
+
+def new_audit_entries(before: int) -> list[AuditEntry]:
+    return list(AuditEntry.objects.order_by("seq")[before:])
