@@ -36,6 +36,7 @@ def test_a_not_a_victim_decision_does_not_open_the_next_stage(staff, records_of,
 
     status, page = post(client, "cases:stage", case, MOVE)
 
+    assert status == 200
     assert "Record an identification decision" in page
     assert reload(case).stage == Stage.IDENTIFICATION
     assert counts(case) == before

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from strehe.accounts.models import User
-from strehe.cases.codes import TraffickingStatus
 from strehe.audit.models import AuditEntry
+from strehe.cases.codes import TraffickingStatus
 from strehe.cases.models import (
     Case,
     Consent,
