@@ -32,7 +32,7 @@ def pages(client, case):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("days", "text"),
-    [(7, "in 7 days."), (1, "in 1 day."), (0, "in 0 days.")],
+    [(7, "(days left: 7)"), (1, "(days left: 1)"), (0, "(days left: 0)")],
 )
 def test_a_week_ahead_and_on_the_last_day_the_case_warns(records_of, login_as, days, text):
     case = records_of("social_worker_sokol").own
