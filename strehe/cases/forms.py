@@ -63,9 +63,13 @@ class StageForm(forms.Form):
 
     def __init__(self, *args: Any, case: Case, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        reachable = stages_reachable_from(case.stage)
         self.fields["to_stage"].choices = [  # type: ignore[attr-defined]
-            (stage, Stage(stage).label) for stage in stages_reachable_from(case.stage)
+            (stage, Stage(stage).label) for stage in reachable
         ]
+        if Stage.INITIAL_ASSISTANCE not in reachable:
+            # The start of the reflection period means nothing for the other moves.
+            del self.fields["on"]
         override = _override_field(user)
         if override is not None:
             self.fields["override_reason"] = override

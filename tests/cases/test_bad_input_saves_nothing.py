@@ -17,7 +17,7 @@ TOMORROW = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
 
 BAD_INPUT = [
     ("cases:stage", {"to_stage": ""}, "to_stage"),
-    ("cases:stage", {"to_stage": "risk_and_referral", "on": "31.02.2026"}, "on"),
+    ("cases:stage", {"to_stage": "closed", "closing_reason": "vanished"}, "closing_reason"),
     ("cases:risk", {"level": "extreme", "reasons": "x"}, "level"),
     ("cases:risk", {"level": "low", "reasons": ""}, "reasons"),
     ("cases:risk", {"level": "low", "reasons": "x", "assessed_on": TOMORROW}, "assessed_on"),

@@ -17,6 +17,7 @@ from tests.cases.workflow import (
     reflection_rules,
     reload,
     to_risk_and_referral,
+    url,
 )
 
 
@@ -113,3 +114,43 @@ def test_the_reflection_end_follows_the_rule_in_force_on_the_first_day(
     assert (case.reflection_starts_on, case.reflection_ends_on) == (start, end)
     line = TimelineEntry.objects.filter(case=case, kind="stage").order_by("-pk").first()
     assert line.data["reflection_ends_on"] == end.isoformat()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("start", "message"),
+    [
+        ("2013-02-30", "Enter a valid date."),
+        ("2001-06-01", "No reflection-period rule is in force on 2001-06-01."),
+    ],
+)
+def test_a_start_that_is_no_date_or_has_no_rule_is_refused_on_its_field(
+    staff, case_in_referral, login_as, start, message
+):
+    assess_risk(case_in_referral, staff["advocate_arta"], staff)
+    consent_to(case_in_referral, staff["advocate_arta"])
+    client = login_as("advocate_arta")
+    before = counts(case_in_referral)
+
+    response = client.post(
+        url("cases:stage", case_in_referral), {"to_stage": "initial_assistance", "on": start}
+    )
+
+    [error] = response.context["form"].errors["on"]
+    assert error.startswith(message)
+    assert reload(case_in_referral).stage == Stage.RISK_AND_REFERRAL
+    assert counts(case_in_referral) == before
+
+
+@pytest.mark.django_db
+def test_the_start_date_is_asked_only_for_the_move_into_initial_assistance(
+    case_in_referral, records_of, login_as
+):
+    client = login_as("advocate_arta")
+    in_referral = client.get(url("cases:stage", case_in_referral)).context["form"]
+    in_identification = client.get(
+        url("cases:stage", records_of("advocate_arta").own_agency)
+    ).context["form"]
+
+    assert "on" in in_referral.fields
+    assert "on" not in in_identification.fields
