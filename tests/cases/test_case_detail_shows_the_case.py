@@ -74,3 +74,34 @@ def test_the_detail_page_shows_person_risk_identification_consents_shares_and_ev
     ):
         assert text in page, text
     assert "ForcedBegging" not in page
+
+
+@pytest.mark.django_db
+def test_action_links_are_shown_only_to_roles_that_may_act(records_of, login_as):
+    case = records_of("shelter_staff_shpresa").own
+    colleague_case = records_of("advocate_arta").own
+
+    shelter_page = login_as("shelter_staff_shpresa").get(url("cases:detail", case))
+    advocate_page = login_as("advocate_arta").get(url("cases:detail", colleague_case))
+
+    assert shelter_page.status_code == 200
+    assert "/stage/" not in shelter_page.content.decode()
+    assert "/notes/" not in shelter_page.content.decode()
+    for action in ("stage", "risk", "consents", "consents/withdraw", "sharing", "notes"):
+        assert f"/{colleague_case.code}/{action}/" in advocate_page.content.decode(), action
+
+
+@pytest.mark.django_db
+def test_a_known_birth_date_is_shown_instead_of_an_age(staff, records_of, login_as):
+    case = records_of("advocate_arta").own
+    case_update(
+        actor=staff["advocate_arta"],
+        case=case,
+        changes={"birth_date": datetime.date(1999, 4, 3)},
+    )
+
+    page = login_as("advocate_arta").get(url("cases:detail", case)).content.decode()
+
+    assert "April 3, 1999" in page
+    assert "Estimated age" not in page
+    assert "Unknown: treated as a child" not in page
