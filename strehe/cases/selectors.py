@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 
 from strehe.audit.models import AuditEntry
@@ -20,6 +20,14 @@ CASE_CODE_SHAPE = re.compile(r"[A-Z0-9-]{1,20}")
 
 def case_list(*, user: Any) -> QuerySet[Case]:
     return cases_visible_to(user).select_related("owner_agency__organisation", "assigned_worker")
+
+
+def case_overview(*, user: Any) -> QuerySet[Case]:
+    """case_list with each case's current risk level (`current_risk_level`, None if unassessed)."""
+    newest = RiskAssessment.objects.filter(case=OuterRef("pk")).order_by(
+        "-assessed_on", "-recorded_at", "-pk"
+    )
+    return case_list(user=user).annotate(current_risk_level=Subquery(newest.values("level")[:1]))
 
 
 def case_get(*, user: Any, code: str) -> Case:

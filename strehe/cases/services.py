@@ -237,6 +237,7 @@ def case_update(
     unknown = set(changes) - CASE_UPDATABLE_FIELDS - PERSON_UPDATABLE_FIELDS
     if unknown:
         raise ValueError(f"not updatable: {sorted(unknown)}")
+    _require(actor, case, Permission.MANAGE_CASE)
     case = _lock(case)
     changed: list[str] = []
     for name, value in changes.items():

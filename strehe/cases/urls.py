@@ -8,4 +8,13 @@ urlpatterns = [
     path("", views.case_list, name="list"),
     path("<str:code>/", views.case_detail, name="detail"),
     path("<str:code>/access/", views.case_access_log, name="access_log"),
+    path("<str:code>/stage/", views.case_stage, name="stage"),
+    path("<str:code>/risk/", views.case_risk, name="risk"),
+    path("<str:code>/consents/", views.case_consent, name="consent"),
+    # The consent is a POST field, not a path argument: every action URL takes the code alone.
+    path("<str:code>/consents/withdraw/", views.case_consent_withdraw, name="consent_withdraw"),
+    path("<str:code>/sharing/", views.case_sharing, name="sharing"),
+    path("<str:code>/notes/", views.case_note, name="note"),
+    path("<str:code>/events/", views.case_event, name="event"),
+    path("<str:code>/exploitation/", views.case_exploitation, name="exploitation"),
 ]

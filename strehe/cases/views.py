@@ -1,20 +1,76 @@
-"""Staff pages of cases. Every one reads through the selectors, and so through the policies."""
+"""Staff pages of cases. Every one reads through the selectors, and so through the policies.
 
+Action pages (/staff/cases/<code>/stage/, risk/, ...) answer in this order:
+1. not logged in, or second factor missing: the usual redirects of staff_required;
+2. a case the user may not see, or no such case: 404 (selectors.case_get), whatever the role;
+3. a case the user may see but the role may not change this way: 403;
+4. otherwise GET shows the form and POST calls the service. A ValidationError of the service goes
+   back onto the form, field by field; nothing is saved then.
+So a 403 is only ever given about a case the user can already see, and a 404 never tells an
+unauthorised role that a code exists.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import TextChoices
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from strehe.accounts.decorators import staff_required
+from strehe.accounts.models import Agency
 from strehe.accounts.roles import Permission
+from strehe.core.forms import add_service_errors
 
 from . import selectors, services
-from .policies import may_view_access_log
+from .codes import ControlMethod, Exploitation
+from .filters import CaseFilter
+from .forms import (
+    ConsentForm,
+    ConsentWithdrawForm,
+    EventForm,
+    ExploitationForm,
+    NoteForm,
+    RiskForm,
+    ShareForm,
+    StageForm,
+)
+from .models import Case, RiskLevel
+from .policies import may_act_on_case, may_view_access_log
+from .stages import reflection_days_left, reflection_warning
+from .timeline import agency_ids, timeline_line
+
+CASE_LIST_LIMIT = 500
+CaseView = Callable[[HttpRequest, Case], HttpResponse]
+
+
+def _labels(choices: type[TextChoices], codes: list[str]) -> list[str]:
+    return [str(choices(code).label) if code in choices.values else code for code in codes]
 
 
 @staff_required(personal_data=True, permission=Permission.VIEW_PERSONAL_DATA)
 def case_list(request: HttpRequest) -> HttpResponse:
     """Cases the user may see, by code; names stay on the detail page, where viewing is logged."""
-    cases = selectors.case_list(user=request.user)[:500]
-    return render(request, "cases/case_list.html", {"cases": cases})
+    filterset = CaseFilter(
+        request.GET or None, queryset=selectors.case_overview(user=request.user), request=request
+    )
+    today = timezone.localdate()
+    rows = [
+        {
+            "case": case,
+            "risk": RiskLevel(case.current_risk_level).label if case.current_risk_level else "",
+            "reflection_warning": reflection_warning(case.reflection_ends_on, today),
+        }
+        for case in filterset.qs[:CASE_LIST_LIMIT]
+    ]
+    return render(request, "cases/case_list.html", {"filterset": filterset, "rows": rows})
 
 
 @staff_required(personal_data=True)
@@ -22,10 +78,32 @@ def case_detail(request: HttpRequest, code: str) -> HttpResponse:
     """One case with its person's identifying data; each request writes one view entry."""
     case = selectors.case_get(user=request.user, code=code)
     services.case_viewed(actor=request.user, case=case, request=request)
+    user = request.user
+    today = timezone.localdate()
+    timeline = list(selectors.case_timeline(case))
+    agencies = dict(
+        Agency.objects.filter(pk__in=agency_ids(timeline)).values_list("pk", "organisation__name")
+    )
+    risk = selectors.case_current_risk(case)
+    consents = case.consents.select_related("agency__organisation").order_by("-given_on", "-pk")
     context = {
         "case": case,
         "person": case.person,
-        "may_view_access_log": may_view_access_log(request.user, case),
+        "age": case.person.age_on(today),
+        "forms_of_exploitation": _labels(Exploitation, case.forms_of_exploitation),
+        "methods_of_control": _labels(ControlMethod, case.methods_of_control),
+        "risk": risk,
+        "risk_assessors": list(risk.assessors.all()) if risk else [],
+        "identification": selectors.case_latest_identification(case),
+        "reflection_warning": reflection_warning(case.reflection_ends_on, today),
+        "reflection_days_left": reflection_days_left(case.reflection_ends_on, today),
+        "consents": [(consent, consent.is_in_force_on(today)) for consent in consents],
+        "shares": case.shares.select_related("agency__organisation", "recorded_by"),
+        "events": case.events.select_related("recorded_by").order_by("started_on", "pk"),
+        "timeline": [(entry, timeline_line(entry, agencies)) for entry in timeline],
+        "may_manage": may_act_on_case(user, case, Permission.MANAGE_CASE),
+        "may_assess_risk": user.has_role_permission(Permission.RECORD_RISK_ASSESSMENT),  # type: ignore[union-attr]
+        "may_view_access_log": may_view_access_log(user, case),
     }
     return render(request, "cases/case_detail.html", context)
 
@@ -38,4 +116,266 @@ def case_access_log(request: HttpRequest, code: str) -> HttpResponse:
         request,
         "cases/case_access_log.html",
         {"case": case, "entries": entries.select_related(None)[:1000]},
+    )
+
+
+# --- Action pages -----------------------------------------------------------------------------
+
+
+def case_action(permission: Permission) -> Callable[[CaseView], Callable[..., HttpResponse]]:
+    """An action page on one case: 404 for a case the user may not see, then 403 without
+    `permission` (see the module docstring). `required_permission` is read by the
+    authorization matrix test."""
+
+    def decorator(view: CaseView) -> Callable[..., HttpResponse]:
+        @staff_required(personal_data=True)
+        @require_http_methods(["GET", "POST"])
+        @wraps(view)
+        def wrapped(request: HttpRequest, code: str) -> HttpResponse:
+            case = selectors.case_get(user=request.user, code=code)
+            if not may_act_on_case(request.user, case, permission):
+                raise PermissionDenied
+            return view(request, case)
+
+        wrapped.required_permission = permission  # type: ignore[attr-defined]
+        return wrapped
+
+    return decorator
+
+
+def _submitted(form: forms.Form, act: Callable[[dict[str, Any]], object]) -> bool:
+    """Validate `form` and call the service; its ValidationError goes onto the form."""
+    if not form.is_valid():
+        return False
+    try:
+        act(form.cleaned_data)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return False
+    return True
+
+
+def _action_page(
+    request: HttpRequest,
+    case: Case,
+    form: forms.Form,
+    act: Callable[[dict[str, Any]], object],
+    *,
+    title: str,
+    submit: str,
+    done: str,
+    intro: str = "",
+) -> HttpResponse:
+    if request.method == "POST" and _submitted(form, act):
+        messages.success(request, done)
+        return redirect("cases:detail", code=case.code)
+    context = {"case": case, "form": form, "title": title, "submit": submit, "intro": intro}
+    return render(request, "cases/case_action.html", context)
+
+
+def _data(request: HttpRequest) -> Any:
+    return request.POST if request.method == "POST" else None
+
+
+@case_action(Permission.MANAGE_CASE)
+def case_stage(request: HttpRequest, case: Case) -> HttpResponse:
+    """Move the case to its next stage, or close it; the rules are case_move_stage's."""
+    form = StageForm(_data(request), case=case, user=request.user)
+
+    def act(data: dict[str, Any]) -> None:
+        services.case_move_stage(
+            actor=request.user,
+            case=case,
+            to_stage=data["to_stage"],
+            on=data.get("on"),
+            closing_reason=data.get("closing_reason") or "",
+            note=data.get("note") or "",
+            override_reason=data.get("override_reason") or "",
+            request=request,
+        )
+
+    return _action_page(
+        request,
+        case,
+        form,
+        act,
+        title=_("Move case %(code)s to another stage") % {"code": case.code},
+        intro=_("Now in: %(stage)s.") % {"stage": case.get_stage_display()},
+        submit=_("Move the case"),
+        done=_("The stage was changed."),
+    )
+
+
+@case_action(Permission.RECORD_RISK_ASSESSMENT)
+def case_risk(request: HttpRequest, case: Case) -> HttpResponse:
+    form = RiskForm(_data(request), case=case, user=request.user)
+
+    def act(data: dict[str, Any]) -> None:
+        services.risk_assessment_record(
+            actor=request.user,  # type: ignore[arg-type]
+            case=case,
+            level=data["level"],
+            reasons=data["reasons"],
+            assessors=data["assessors"],
+            assessed_on=data.get("assessed_on"),
+            request=request,
+        )
+
+    return _action_page(
+        request,
+        case,
+        form,
+        act,
+        title=_("Risk assessment for case %(code)s") % {"code": case.code},
+        submit=_("Record the risk assessment"),
+        done=_("The risk assessment was recorded."),
+    )
+
+
+@case_action(Permission.MANAGE_CASE)
+def case_consent(request: HttpRequest, case: Case) -> HttpResponse:
+    form = ConsentForm(_data(request))
+
+    def act(data: dict[str, Any]) -> None:
+        services.consent_record(
+            actor=request.user,
+            case=case,
+            scope=data["scope"],
+            agency=data.get("agency"),
+            given_on=data.get("given_on"),
+            request=request,
+        )
+
+    return _action_page(
+        request,
+        case,
+        form,
+        act,
+        title=_("Record consent for case %(code)s") % {"code": case.code},
+        submit=_("Record the consent"),
+        done=_("The consent was recorded."),
+    )
+
+
+@case_action(Permission.MANAGE_CASE)
+def case_consent_withdraw(request: HttpRequest, case: Case) -> HttpResponse:
+    """The consent is a POST field, so the URL has the case code only (authorization matrix)."""
+    form = ConsentWithdrawForm(_data(request), case=case)
+
+    def act(data: dict[str, Any]) -> None:
+        services.consent_withdraw(
+            actor=request.user,
+            consent=data["consent"],
+            withdrawn_on=data.get("withdrawn_on"),
+            request=request,
+        )
+
+    return _action_page(
+        request,
+        case,
+        form,
+        act,
+        title=_("Withdraw a consent of case %(code)s") % {"code": case.code},
+        submit=_("Withdraw the consent"),
+        done=_("The consent was withdrawn."),
+    )
+
+
+@case_action(Permission.MANAGE_CASE)
+def case_sharing(request: HttpRequest, case: Case) -> HttpResponse:
+    form = ShareForm(_data(request), case=case, user=request.user)
+
+    def act(data: dict[str, Any]) -> None:
+        services.case_share(
+            actor=request.user,
+            case=case,
+            agency=data["agency"],
+            override_reason=data.get("override_reason") or "",
+            request=request,
+        )
+
+    return _action_page(
+        request,
+        case,
+        form,
+        act,
+        title=_("Share case %(code)s with an agency") % {"code": case.code},
+        intro=_("The person must have agreed to sharing with that agency."),
+        submit=_("Share the case"),
+        done=_("The case was shared."),
+    )
+
+
+@case_action(Permission.MANAGE_CASE)
+def case_note(request: HttpRequest, case: Case) -> HttpResponse:
+    form = NoteForm(_data(request))
+
+    def act(data: dict[str, Any]) -> None:
+        services.case_note_add(actor=request.user, case=case, text=data["text"], request=request)
+
+    return _action_page(
+        request,
+        case,
+        form,
+        act,
+        title=_("Add a note to case %(code)s") % {"code": case.code},
+        submit=_("Add the note"),
+        done=_("The note was added."),
+    )
+
+
+@case_action(Permission.MANAGE_CASE)
+def case_event(request: HttpRequest, case: Case) -> HttpResponse:
+    form = EventForm(_data(request))
+
+    def act(data: dict[str, Any]) -> None:
+        services.trafficking_event_add(
+            actor=request.user,
+            case=case,
+            kind=data["kind"],
+            country=data["country"],
+            place=data.get("place") or "",
+            started_on=data.get("started_on"),
+            ended_on=data.get("ended_on"),
+            request=request,
+        )
+
+    return _action_page(
+        request,
+        case,
+        form,
+        act,
+        title=_("Record a trafficking event for case %(code)s") % {"code": case.code},
+        submit=_("Record the event"),
+        done=_("The trafficking event was recorded."),
+    )
+
+
+@case_action(Permission.MANAGE_CASE)
+def case_exploitation(request: HttpRequest, case: Case) -> HttpResponse:
+    initial = {
+        "forms_of_exploitation": case.forms_of_exploitation,
+        "methods_of_control": case.methods_of_control,
+    }
+    form = ExploitationForm(_data(request), initial=initial)
+
+    def act(data: dict[str, Any]) -> None:
+        services.case_update(
+            actor=request.user,
+            case=case,
+            changes={
+                "forms_of_exploitation": data["forms_of_exploitation"],
+                "methods_of_control": data["methods_of_control"],
+            },
+            request=request,
+        )
+
+    return _action_page(
+        request,
+        case,
+        form,
+        act,
+        title=_("Exploitation and control in case %(code)s") % {"code": case.code},
+        submit=_("Save"),
+        done=_("The case was updated."),
     )

@@ -3,7 +3,10 @@
 The URLs come from the URL configuration, not from a list here: a new staff or API URL is either
 marked by `staff_required(personal_data=...)` (or `shows_personal_data` on an API view) and then
 checked by this matrix, or the test fails and asks for the mark. A URL with a `code` argument is
-checked as a case record: 200 where the expected table allows, 404 everywhere else. A URL without
+checked as a case record: 200 where the expected table allows, 404 everywhere else; an action
+page (stage, risk, consents, sharing, notes, events, exploitation) also needs its permission, and
+answers 403 to a role without it, but only for a record that role may see: the record is looked
+up first, so an invisible or unknown code is 404 for everyone. A URL without
 arguments is checked as a list: 200 and exactly the allowed records, or 403 for a role without
 personal data.
 
@@ -15,6 +18,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 
+from strehe.accounts.roles import Permission, permissions_of
 from tests.staff import NAMED_USERS, verified_client
 
 RELATIONS = ("own", "own_agency", "other_agency")
@@ -35,6 +39,18 @@ EXPECTED_VISIBLE = {
 # Pages stricter than the record itself.
 EXPECTED_VISIBLE_BY_URL = {
     "cases:access_log": {"coordinator_drita": EVERYTHING},
+}
+# Action pages, by URL name: the permission each needs on a record the user may see (else 403).
+P = Permission
+ACTION_PERMISSION_BY_URL = {
+    "cases:stage": P.MANAGE_CASE,
+    "cases:risk": P.RECORD_RISK_ASSESSMENT,
+    "cases:consent": P.MANAGE_CASE,
+    "cases:consent_withdraw": P.MANAGE_CASE,
+    "cases:sharing": P.MANAGE_CASE,
+    "cases:note": P.MANAGE_CASE,
+    "cases:event": P.MANAGE_CASE,
+    "cases:exploitation": P.MANAGE_CASE,
 }
 # Whether the role reaches personal-data lists at all (else 403).
 EXPECTED_LIST_ALLOWED = {name: bool(relations) for name, relations in EXPECTED_VISIBLE.items()}
@@ -91,6 +107,25 @@ def personal_data_routes():
     ]
 
 
+def expected_status(username: str, url_name: str, visible: bool) -> int:
+    if not visible:
+        return 404
+    needed = ACTION_PERMISSION_BY_URL.get(url_name)
+    if needed is not None and needed not in permissions_of(NAMED_USERS[username][0]):
+        return 403
+    return 200
+
+
+def test_the_action_table_matches_the_permission_each_view_checks():
+    declared = {
+        name: callback.required_permission
+        for name, _route, callback, _kwargs in staff_and_api_routes()
+        if hasattr(callback, "required_permission")
+    }
+
+    assert declared == ACTION_PERMISSION_BY_URL
+
+
 def test_every_staff_and_api_url_declares_whether_it_shows_personal_data():
     routes = personal_data_routes()
 
@@ -119,7 +154,7 @@ def test_authorization_matrix(staff, records_of, capsys):
                     )
                     for relation, case in records.items():
                         status = client.get(reverse(name, kwargs={"code": case.code})).status_code
-                        expected = 200 if relation in allowed else 404
+                        expected = expected_status(username, name, relation in allowed)
                         checked += 1
                         if status != expected:
                             case_line = (

@@ -1,0 +1,205 @@
+"""Forms of the case action pages. They parse input; the rules live in the services.
+
+A form checks only the shape of what was typed (a date is a date, a choice is on its list). Whether
+the act is allowed, and every rule of the procedures, is the service's to decide: its
+ValidationError comes back onto the form with strehe.core.forms.add_service_errors.
+"""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from strehe.accounts.models import Agency, User
+from strehe.accounts.roles import Permission, Role
+
+from .codes import ControlMethod, EventKind, Exploitation
+from .models import Case, ClosingReason, ConsentScope, RiskLevel, Stage
+from .stages import stages_reachable_from
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+OVERRIDE_HELP = _(
+    "Only if the person has not consented and you must go ahead anyway, for example to protect "
+    "a life. The reason is recorded, audited and shown on the timeline."
+)
+# Roles that take part in a risk assessment: those whose role may record one.
+ASSESSOR_ROLES = [
+    Role.POLICE_INVESTIGATOR,
+    Role.VICTIM_ADVOCATE,
+    Role.SOCIAL_WORKER,
+]
+
+
+def _override_field(user: Any) -> forms.CharField | None:
+    if not user.has_role_permission(Permission.OVERRIDE_CONSENT):
+        return None
+    return forms.CharField(
+        label=_("Reason to go ahead without consent"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=OVERRIDE_HELP,
+    )
+
+
+class StageForm(forms.Form):
+    to_stage = forms.ChoiceField(label=_("Move to"))
+    on = forms.DateField(
+        label=_("Reflection period starts on"),
+        required=False,
+        widget=DATE_INPUT,
+        help_text=_("Only when entering initial assistance; today if left empty."),
+    )
+    closing_reason = forms.ChoiceField(
+        label=_("Reason for closing"),
+        required=False,
+        choices=[("", "—"), *ClosingReason.choices],
+    )
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when the reason for closing is “Other reason”."),
+    )
+
+    def __init__(self, *args: Any, case: Case, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        reachable = stages_reachable_from(case.stage)
+        self.fields["to_stage"].choices = [  # type: ignore[attr-defined]
+            (stage, Stage(stage).label) for stage in reachable
+        ]
+        if Stage.INITIAL_ASSISTANCE not in reachable:
+            # The start of the reflection period means nothing for the other moves.
+            del self.fields["on"]
+        override = _override_field(user)
+        if override is not None:
+            self.fields["override_reason"] = override
+
+
+class AssessorField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return f"{obj.get_full_name() or obj.username} ({Role(obj.role).label}, {obj.agency})"
+
+
+class RiskForm(forms.Form):
+    level = forms.ChoiceField(label=_("Risk level"), choices=RiskLevel.choices)
+    assessed_on = forms.DateField(
+        label=_("Assessed on"),
+        required=False,
+        widget=DATE_INPUT,
+        help_text=_("Today if left empty."),
+    )
+    reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 4}))
+    assessors = AssessorField(
+        label=_("Assessed together with"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "You are counted as an assessor. A police investigator and a victim advocate take "
+            "part in every assessment, and a social worker as well when the person is a child."
+        ),
+    )
+
+    def __init__(self, *args: Any, case: Case, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assessors"].queryset = assessor_candidates(case).exclude(  # type: ignore[attr-defined]
+            pk=user.pk
+        )
+
+
+def assessor_candidates(case: Case) -> Any:
+    """Active staff who may take part: assessing roles in an agency that can see the case."""
+    agency_ids = [case.owner_agency_id, *case.shares.values_list("agency_id", flat=True)]
+    return (
+        User.objects.filter(is_active=True, role__in=ASSESSOR_ROLES, agency_id__in=agency_ids)
+        .select_related("agency__organisation")
+        .order_by("agency__organisation__name", "role", "username")
+    )
+
+
+class ConsentForm(forms.Form):
+    scope = forms.ChoiceField(label=_("The person agreed to"), choices=ConsentScope.choices)
+    agency = forms.ModelChoiceField(
+        label=_("Agency"),
+        queryset=Agency.objects.filter(is_active=True).select_related("organisation"),
+        required=False,
+        help_text=_("For sharing only: the agency the person agreed to share with."),
+    )
+    given_on = forms.DateField(
+        label=_("Given on"), required=False, widget=DATE_INPUT, help_text=_("Today if left empty.")
+    )
+
+
+class ConsentLabelField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        scope = str(obj.get_scope_display())
+        if obj.agency_id:
+            scope = f"{scope}: {obj.agency}"
+        return _("%(scope)s, given on %(date)s") % {"scope": scope, "date": obj.given_on}
+
+
+class ConsentWithdrawForm(forms.Form):
+    consent = ConsentLabelField(
+        label=_("Consent"), queryset=None, widget=forms.RadioSelect, empty_label=None
+    )
+    withdrawn_on = forms.DateField(
+        label=_("Withdrawn on"),
+        required=False,
+        widget=DATE_INPUT,
+        help_text=_("Today if left empty."),
+    )
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].queryset = (  # type: ignore[attr-defined]
+            case.consents.filter(withdrawn_on__isnull=True)
+            .select_related("agency__organisation")
+            .order_by("given_on", "pk")
+        )
+
+
+class ShareForm(forms.Form):
+    agency = forms.ModelChoiceField(label=_("Share with"), queryset=Agency.objects.none())
+
+    def __init__(self, *args: Any, case: Case, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = (  # type: ignore[attr-defined]
+            Agency.objects.filter(is_active=True)
+            .exclude(pk=case.owner_agency_id)
+            .exclude(pk__in=case.shares.values("agency_id"))
+            .select_related("organisation")
+        )
+        override = _override_field(user)
+        if override is not None:
+            self.fields["override_reason"] = override
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 6}))
+
+
+class EventForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=EventKind.choices)
+    country = forms.CharField(
+        label=_("Country"),
+        max_length=2,
+        help_text=_("Two-letter ISO code, such as XK, AL or RS."),
+    )
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+    started_on = forms.DateField(label=_("From"), required=False, widget=DATE_INPUT)
+    ended_on = forms.DateField(label=_("Until"), required=False, widget=DATE_INPUT)
+
+
+class ExploitationForm(forms.Form):
+    forms_of_exploitation = forms.MultipleChoiceField(
+        label=_("Forms of exploitation"),
+        choices=Exploitation.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    methods_of_control = forms.MultipleChoiceField(
+        label=_("Methods of control"),
+        choices=ControlMethod.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )

@@ -1,0 +1,104 @@
+"""One human-readable line per timeline entry.
+
+Entries keep codes and ids in `data` (policy: no identifying text there); this module turns them
+into a sentence in the user's language. Pure: agency names come in as a mapping, so rendering a
+timeline runs one query for the agencies, not one per line.
+"""
+
+import datetime
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.db.models import TextChoices
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from .codes import DecisionOrganisation, EventKind, TraffickingStatus
+from .models import ClosingReason, ConsentScope, RiskLevel, Stage, TimelineEntry
+
+Kind = TimelineEntry.Kind
+
+
+def _label(choices: type[TextChoices], code: Any) -> str:
+    """The translated label of `code`, or the code itself if the list no longer has it."""
+    try:
+        return str(choices(code).label)
+    except ValueError:
+        return str(code)
+
+
+def agency_ids(entries: Iterable[TimelineEntry]) -> set[int]:
+    """The agencies the entries name, to look their names up at once."""
+    return {entry.data["agency"] for entry in entries if entry.data.get("agency")}
+
+
+def _agency(data: Mapping[str, Any], agencies: Mapping[int, str]) -> str:
+    return agencies.get(data.get("agency") or 0, _("an agency no longer listed"))
+
+
+def _consent(data: Mapping[str, Any], agencies: Mapping[int, str]) -> str:
+    if data.get("scope") == ConsentScope.SHARING:
+        return _("sharing with %(agency)s") % {"agency": _agency(data, agencies)}
+    return _label(ConsentScope, data.get("scope")).lower()
+
+
+def timeline_line(entry: TimelineEntry, agencies: Mapping[int, str] | None = None) -> str:
+    """What happened, in one sentence. Who and when are shown next to it, from the entry."""
+    agencies = agencies or {}
+    data = entry.data or {}
+    kind = entry.kind
+    if kind == Kind.OPENED:
+        return _("The case was opened.")
+    if kind == Kind.NOTE:
+        return _("Note added.")
+    if kind == Kind.CONTACT:
+        return _("Helpline contact %(id)s linked to the case.") % {"id": data.get("id", "?")}
+    if kind == Kind.SCREENING:
+        return _("Screening %(id)s linked to the case.") % {"id": data.get("id", "?")}
+    if kind == Kind.IDENTIFICATION:
+        return _("Identification decision: %(status)s (%(organisation)s).") % {
+            "status": _label(TraffickingStatus, data.get("status")),
+            "organisation": _label(DecisionOrganisation, data.get("organisation_type")),
+        }
+    if kind == Kind.STAGE:
+        return _stage_line(data)
+    if kind == Kind.RISK:
+        return _("Risk assessed as %(level)s.") % {"level": _label(RiskLevel, data.get("level"))}
+    if kind == Kind.CONSENT:
+        return _("Consent given to %(scope)s.") % {"scope": _consent(data, agencies)}
+    if kind == Kind.CONSENT_WITHDRAWN:
+        return _("Consent withdrawn for %(scope)s.") % {"scope": _consent(data, agencies)}
+    if kind == Kind.CONSENT_OVERRIDE:
+        return _("Went ahead without consent to %(scope)s; the reason is recorded.") % {
+            "scope": _consent(data, agencies)
+        }
+    if kind == Kind.SHARED:
+        return _("Shared with %(agency)s.") % {"agency": _agency(data, agencies)}
+    if kind == Kind.EVENT:
+        return _("Trafficking event recorded: %(kind)s in %(country)s.") % {
+            "kind": _label(EventKind, data.get("kind")),
+            "country": data.get("country", "?"),
+        }
+    return _label(Kind, kind)
+
+
+def _stage_line(data: Mapping[str, Any]) -> str:
+    to_stage = data.get("to")
+    if to_stage == Stage.CLOSED:
+        return _("Case closed: %(reason)s.") % {"reason": _label(ClosingReason, data.get("reason"))}
+    line = _("Moved from “%(from)s” to “%(to)s”.") % {
+        "from": _label(Stage, data.get("from")),
+        "to": _label(Stage, to_stage),
+    }
+    if data.get("reflection_ends_on"):
+        line += " " + _("The reflection period ends on %(date)s.") % {
+            "date": _date(data["reflection_ends_on"])
+        }
+    return line
+
+
+def _date(value: str) -> str:
+    try:
+        return date_format(datetime.date.fromisoformat(value), "DATE_FORMAT")
+    except ValueError:
+        return value
