@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 
 from strehe.accounts.decorators import staff_required
 from strehe.accounts.roles import Permission
-from strehe.core.forms import add_service_errors
+from strehe.core.forms import add_service_errors, posted
 
 from . import selectors, services
 from .forms_identification import IdentificationForm
@@ -16,7 +16,7 @@ from .forms_identification import IdentificationForm
 def case_identification(request: HttpRequest, code: str) -> HttpResponse:
     """Record an identification decision on a case the user may see; list the earlier ones."""
     case = selectors.case_get(user=request.user, code=code)
-    form = IdentificationForm(request.POST or None)
+    form = IdentificationForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.identification_record(

@@ -2,6 +2,12 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest, QueryDict
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """The form data of a POST, else None; an empty POST still binds (and fails) the form."""
+    return request.POST if request.method == "POST" else None
 
 
 def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
@@ -11,6 +17,7 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
     name the form has no field for (or an error without field names) becomes a form-wide error,
     so no message is lost.
     """
+    form.errors  # noqa: B018 -- validates the form first, so errors can be added to it
     if hasattr(error, "error_dict"):
         for field, messages in error.message_dict.items():
             form.add_error(field if field in form.fields else None, messages)

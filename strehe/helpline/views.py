@@ -14,7 +14,7 @@ from strehe.accounts.roles import Permission
 from strehe.cases import selectors as case_selectors
 from strehe.cases import services as case_services
 from strehe.cases.policies import may_view_case
-from strehe.core.forms import add_service_errors
+from strehe.core.forms import add_service_errors, posted
 from strehe.screening.forms import ScreeningForm
 from strehe.screening.selectors import screening_guidance
 from strehe.screening.services import screening_record
@@ -43,7 +43,7 @@ def contact_list(request: HttpRequest) -> HttpResponse:
 def contact_create(request: HttpRequest) -> HttpResponse:
     """Log a call: a few fields, the common answers preset."""
     user = request.user
-    form = ContactForm(request.POST or None, recorded_by=user)  # type: ignore[arg-type]
+    form = ContactForm(posted(request), recorded_by=user)  # type: ignore[arg-type]
     if request.method == "POST" and form.is_valid():
         try:
             contact = services.contact_create(
@@ -81,7 +81,7 @@ def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
 def contact_screen(request: HttpRequest, contact_id: int) -> HttpResponse:
     """Screen the caller against the legal definition and the ILO indicators."""
     contact = selectors.contact_get(user=request.user, contact_id=contact_id)
-    form = ScreeningForm(request.POST or None)
+    form = ScreeningForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             screening_record(
@@ -113,7 +113,7 @@ def contact_open_case(request: HttpRequest, contact_id: int) -> HttpResponse:
     if contact.case_id is not None:
         return redirect("helpline:detail", contact_id=contact.pk)
     screening = selectors.contact_open_screening(contact)
-    form = CaseFromContactForm(request.POST or None, owner_agency=agency)
+    form = CaseFromContactForm(posted(request), owner_agency=agency)
     duplicates: list[case_selectors.PossibleDuplicate] = []
     if request.method == "POST":
         link_to = request.POST.get("link_to", "")

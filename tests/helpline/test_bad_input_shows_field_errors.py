@@ -115,3 +115,29 @@ def test_identification(login_as, staff, agencies, data, field):
     assert response.status_code == 200
     assert field in field_errors(response), field_errors(response)
     assert counts() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("username", "page", "required"),
+    [
+        ("operator_olta", "helpline:create", "caller_type"),
+        ("operator_olta", "helpline:open_case", "given_name"),
+        ("investigator_ilir", "cases:identification", "status"),
+    ],
+)
+def test_an_empty_post_is_refused_with_the_required_fields(
+    login_as, staff, agencies, username, page, required
+):
+    contact = logged_contact(staff["operator_olta"])
+    case = open_test_case(owner=agencies["police"], worker=None, label="Empty")
+    arguments = {"code": case.code} if page.startswith("cases:") else {"contact_id": contact.pk}
+    if page == "helpline:create":
+        arguments = {}
+    before = counts()
+
+    response = login_as(username).post(url(page, **arguments), {})
+
+    assert response.status_code == 200
+    assert required in field_errors(response)
+    assert counts() == before
