@@ -124,7 +124,9 @@ class CaseFromContactForm(forms.Form):
     sharing_consent = forms.BooleanField(
         label=_("The person agreed to share with this agency"), required=False
     )
-    different_person = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    # Set by the "different people" button to the codes of the matches the user was shown, so
+    # that a changed name or birth date with new matches is shown again rather than confirmed.
+    different_from = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, owner_agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -146,6 +148,10 @@ class CaseFromContactForm(forms.Form):
         if cleaned.get("share_with") is None and cleaned.get("sharing_consent"):
             self.add_error("share_with", _("Choose the agency the person agreed to share with."))
         return cleaned
+
+    def confirmed_different_from(self) -> set[str]:
+        """The case codes the user confirmed to be about other people; call after is_valid()."""
+        return {code for code in self.cleaned_data["different_from"].split() if code}
 
     def case_data(self) -> dict[str, Any]:
         """Keyword arguments for case_open; call after is_valid()."""

@@ -135,7 +135,8 @@ def contact_open_case(request: HttpRequest, contact_id: int) -> HttpResponse:
                 family_name=data["family_name"],
                 birth_date=data["birth_date"],
             )
-            if not duplicates or form.cleaned_data["different_person"]:
+            unconfirmed = {match.code for match in duplicates} - form.confirmed_different_from()
+            if not unconfirmed:
                 try:
                     case = case_services.case_open(
                         actor=user,
@@ -154,6 +155,7 @@ def contact_open_case(request: HttpRequest, contact_id: int) -> HttpResponse:
         "screening": screening,
         "form": form,
         "duplicates": duplicates,
+        "duplicate_codes": " ".join(match.code for match in duplicates),
         "owner_agency": agency,
     }
     return render(request, "helpline/contact_open_case.html", context)

@@ -41,7 +41,7 @@ def test_the_same_person_spelt_another_way_is_shown_and_nothing_is_opened(
     assert [d.code for d in response.context["duplicates"]] == [match.code]
     assert "This person may already have a case" in page
     assert f'name="link_to" value="{match.code}"' in page
-    assert 'name="different_person"' in page
+    assert f'name="different_from" value="{match.code}"' in page
     assert Case.objects.count() == 1
 
 
@@ -65,12 +65,12 @@ def test_a_match_in_another_agency_shows_only_its_code(login_as, staff, agencies
 
 @pytest.mark.django_db
 def test_confirming_different_people_opens_a_new_case(login_as, staff, agencies):
-    existing_case(agencies["helpline"], "Arbër", "Krasniqi")
+    shown = existing_case(agencies["helpline"], "Arbër", "Krasniqi")
     contact = logged_contact(staff["operator_olta"])
 
     response = login_as("operator_olta").post(
         url("helpline:open_case", contact_id=contact.pk),
-        person(given_name="Arber", different_person="1"),
+        person(given_name="Arber", different_from=shown.code),
     )
 
     assert response.status_code == 302
@@ -78,3 +78,21 @@ def test_confirming_different_people_opens_a_new_case(login_as, staff, agencies)
     contact.refresh_from_db()
     assert contact.case is not None
     assert contact.case.person.given_name == "Arber"
+
+
+@pytest.mark.django_db
+def test_a_match_the_user_was_not_shown_is_not_confirmed(login_as, staff, agencies):
+    # Shown a match for Arbër Krasniqi, the operator changes the name to Miloš Petrović and
+    # presses "different people": Miloš's match is new, so it is shown, not confirmed.
+    shown = existing_case(agencies["helpline"], "Arbër", "Krasniqi")
+    unseen = existing_case(agencies["helpline"], "Miloš", "Petrović")
+    contact = logged_contact(staff["operator_olta"])
+
+    response = login_as("operator_olta").post(
+        url("helpline:open_case", contact_id=contact.pk),
+        person(given_name="Милош", family_name="Петровић", different_from=shown.code),
+    )
+
+    assert response.status_code == 200
+    assert [d.code for d in response.context["duplicates"]] == [unseen.code]
+    assert Case.objects.count() == 2
