@@ -34,7 +34,9 @@ def test_the_investigator_records_a_presumed_victim_and_the_case_page_shows_it(
     assert decision.agency == agencies["police"]
     assert decision.organisation_type == DecisionOrganisation.POLICE
     assert decision.recorded_by == staff["investigator_ilir"]
-    assert "Presumed victim" in client.get(url("cases:detail", code=case.code)).content.decode()
+    detail = client.get(url("cases:detail", code=case.code)).content.decode()
+    assert "Presumed victim" in detail.split("<main")[1]
+    assert f"<title>{case.code}</title>" in detail
     page = client.get(url("cases:identification", code=case.code)).content.decode()
     assert "Presumed victim" in page
 
