@@ -21,5 +21,6 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("staff/", include("strehe.accounts.urls")),
     path("staff/cases/", include("strehe.cases.urls")),
+    path("staff/helpline/", include("strehe.helpline.urls")),
     prefix_default_language=True,
 )

@@ -118,6 +118,7 @@ def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     context = {
         "may_see_cases": user.has_role_permission(Permission.VIEW_PERSONAL_DATA),  # type: ignore[union-attr]
+        "may_log_contacts": user.has_role_permission(Permission.LOG_CONTACT),  # type: ignore[union-attr]
     }
     return render(request, "accounts/home.html", context)
 

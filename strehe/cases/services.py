@@ -137,6 +137,8 @@ def case_open(
     assigned_worker: Any = None,
     contact: Any = None,
     screening: Any = None,
+    share_with: Agency | None = None,
+    sharing_consent: bool = False,
     request: HttpRequest | None = None,
 ) -> Case:
     """Open a case about a new person, in the identification stage.
@@ -144,9 +146,22 @@ def case_open(
     A helpline contact and a screening given here become the first lines of the timeline. The
     audit trail gets the names of the fields filled, never their values. `actor` None is the
     system itself (an import, the demo loader), which no role check applies to.
+
+    `share_with` shares the new case with another agency at once. The person must have agreed
+    (`sharing_consent`): the consent and the share are recorded in this same transaction, as
+    consent_record and case_share would, so a case is never left shared without its consent.
     """
     if actor is not None and not actor.has_role_permission(Permission.OPEN_CASE):
         raise PermissionDenied
+    if share_with is not None:
+        if share_with.pk == owner_agency.pk:
+            raise ValidationError(
+                {"share_with": _("The owning agency sees the case already; choose another one.")}
+            )
+        if not sharing_consent:
+            raise ValidationError(
+                {"sharing_consent": _("Share only if the person agreed to share with this agency.")}
+            )
     person = Person(
         given_name=given_name.strip(),
         family_name=family_name.strip(),
@@ -181,6 +196,11 @@ def case_open(
     timeline_add(case=case, kind=TimelineEntry.Kind.OPENED, actor=actor)
     if contact is not None or screening is not None:
         _attach(actor=actor, case=case, contact=contact, screening=screening)
+    if share_with is not None:
+        _consent_create(
+            actor=actor, case=case, scope=ConsentScope.SHARING, agency=share_with, request=request
+        )
+        _share_create(actor=actor, case=case, agency=share_with, request=request)
     return case
 
 
@@ -434,6 +454,21 @@ def consent_record(
     request: HttpRequest | None = None,
 ) -> Consent:
     _require(actor, case, Permission.MANAGE_CASE)
+    return _consent_create(
+        actor=actor, case=case, scope=scope, given_on=given_on, agency=agency, request=request
+    )
+
+
+def _consent_create(
+    *,
+    actor: Any,
+    case: Case,
+    scope: str,
+    given_on: datetime.date | None = None,
+    agency: Agency | None = None,
+    request: HttpRequest | None = None,
+) -> Consent:
+    """Store a consent with its timeline line and audit entry; the caller checked the role."""
     given_on = given_on or timezone.localdate()
     if given_on > timezone.localdate():
         raise ValidationError({"given_on": _("Consent cannot be dated in the future.")})
@@ -566,6 +601,20 @@ def case_share(
 ) -> CaseShare:
     """Let `agency`'s casework staff see the case; needs the person's consent to share with it."""
     _require(actor, case, Permission.MANAGE_CASE)
+    return _share_create(
+        actor=actor, case=case, agency=agency, override_reason=override_reason, request=request
+    )
+
+
+def _share_create(
+    *,
+    actor: Any,
+    case: Case,
+    agency: Agency,
+    override_reason: str = "",
+    request: HttpRequest | None = None,
+) -> CaseShare:
+    """Store a share once the consent holds (or is overridden); the caller checked the role."""
     if (
         agency.pk == case.owner_agency_id
         or CaseShare.objects.filter(case=case, agency=agency).exists()

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from . import views_identification as identification
 
 app_name = "cases"
 
@@ -17,4 +18,5 @@ urlpatterns = [
     path("<str:code>/notes/", views.case_note, name="note"),
     path("<str:code>/events/", views.case_event, name="event"),
     path("<str:code>/exploitation/", views.case_exploitation, name="exploitation"),
+    path("<str:code>/identification/", identification.case_identification, name="identification"),
 ]

@@ -27,7 +27,7 @@ from django.views.decorators.http import require_http_methods
 from strehe.accounts.decorators import staff_required
 from strehe.accounts.models import Agency
 from strehe.accounts.roles import Permission
-from strehe.core.forms import add_service_errors
+from strehe.core.forms import add_service_errors, posted
 
 from . import selectors, services
 from .codes import ControlMethod, Exploitation
@@ -102,6 +102,7 @@ def case_detail(request: HttpRequest, code: str) -> HttpResponse:
         "events": case.events.select_related("recorded_by").order_by("started_on", "pk"),
         "timeline": [(entry, timeline_line(entry, agencies)) for entry in timeline],
         "may_manage": may_act_on_case(user, case, Permission.MANAGE_CASE),
+        "may_identify": may_act_on_case(user, case, Permission.RECORD_IDENTIFICATION),
         "may_assess_risk": user.has_role_permission(Permission.RECORD_RISK_ASSESSMENT),  # type: ignore[union-attr]
         "may_view_access_log": may_view_access_log(user, case),
     }
@@ -173,14 +174,10 @@ def _action_page(
     return render(request, "cases/case_action.html", context)
 
 
-def _data(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
-
-
 @case_action(Permission.MANAGE_CASE)
 def case_stage(request: HttpRequest, case: Case) -> HttpResponse:
     """Move the case to its next stage, or close it; the rules are case_move_stage's."""
-    form = StageForm(_data(request), case=case, user=request.user)
+    form = StageForm(posted(request), case=case, user=request.user)
 
     def act(data: dict[str, Any]) -> None:
         services.case_move_stage(
@@ -208,7 +205,7 @@ def case_stage(request: HttpRequest, case: Case) -> HttpResponse:
 
 @case_action(Permission.RECORD_RISK_ASSESSMENT)
 def case_risk(request: HttpRequest, case: Case) -> HttpResponse:
-    form = RiskForm(_data(request), case=case, user=request.user)
+    form = RiskForm(posted(request), case=case, user=request.user)
 
     def act(data: dict[str, Any]) -> None:
         services.risk_assessment_record(
@@ -234,7 +231,7 @@ def case_risk(request: HttpRequest, case: Case) -> HttpResponse:
 
 @case_action(Permission.MANAGE_CASE)
 def case_consent(request: HttpRequest, case: Case) -> HttpResponse:
-    form = ConsentForm(_data(request))
+    form = ConsentForm(posted(request))
 
     def act(data: dict[str, Any]) -> None:
         services.consent_record(
@@ -260,7 +257,7 @@ def case_consent(request: HttpRequest, case: Case) -> HttpResponse:
 @case_action(Permission.MANAGE_CASE)
 def case_consent_withdraw(request: HttpRequest, case: Case) -> HttpResponse:
     """The consent is a POST field, so the URL has the case code only (authorization matrix)."""
-    form = ConsentWithdrawForm(_data(request), case=case)
+    form = ConsentWithdrawForm(posted(request), case=case)
 
     def act(data: dict[str, Any]) -> None:
         services.consent_withdraw(
@@ -283,7 +280,7 @@ def case_consent_withdraw(request: HttpRequest, case: Case) -> HttpResponse:
 
 @case_action(Permission.MANAGE_CASE)
 def case_sharing(request: HttpRequest, case: Case) -> HttpResponse:
-    form = ShareForm(_data(request), case=case, user=request.user)
+    form = ShareForm(posted(request), case=case, user=request.user)
 
     def act(data: dict[str, Any]) -> None:
         services.case_share(
@@ -308,7 +305,7 @@ def case_sharing(request: HttpRequest, case: Case) -> HttpResponse:
 
 @case_action(Permission.MANAGE_CASE)
 def case_note(request: HttpRequest, case: Case) -> HttpResponse:
-    form = NoteForm(_data(request))
+    form = NoteForm(posted(request))
 
     def act(data: dict[str, Any]) -> None:
         services.case_note_add(actor=request.user, case=case, text=data["text"], request=request)
@@ -326,7 +323,7 @@ def case_note(request: HttpRequest, case: Case) -> HttpResponse:
 
 @case_action(Permission.MANAGE_CASE)
 def case_event(request: HttpRequest, case: Case) -> HttpResponse:
-    form = EventForm(_data(request))
+    form = EventForm(posted(request))
 
     def act(data: dict[str, Any]) -> None:
         services.trafficking_event_add(
@@ -357,7 +354,7 @@ def case_exploitation(request: HttpRequest, case: Case) -> HttpResponse:
         "forms_of_exploitation": case.forms_of_exploitation,
         "methods_of_control": case.methods_of_control,
     }
-    form = ExploitationForm(_data(request), initial=initial)
+    form = ExploitationForm(posted(request), initial=initial)
 
     def act(data: dict[str, Any]) -> None:
         services.case_update(

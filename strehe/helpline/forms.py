@@ -6,7 +6,9 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from strehe.accounts.models import User
+from strehe.accounts.models import Agency, User
+from strehe.cases.countries import country_choices
+from strehe.cases.models import Person
 
 from .models import CallerType, Channel, Contact, Language, Outcome, Topic
 
@@ -64,3 +66,104 @@ class ContactForm(forms.ModelForm):
     def contact_data(self) -> dict[str, Any]:
         """The cleaned fields as keyword arguments for contact_create; call after is_valid()."""
         return {name: self.cleaned_data[name] for name in self._meta.fields or []}
+
+
+# Languages a person in Kosovo's register commonly speaks, as the ISO 639 codes Person stores.
+PERSON_LANGUAGES = [
+    ("sq", _("Albanian")),
+    ("sr", _("Serbian")),
+    ("en", _("English")),
+    ("tr", _("Turkish")),
+    ("rom", _("Romani")),
+    ("bs", _("Bosnian")),
+    ("mk", _("Macedonian")),
+    ("de", _("German")),
+]
+
+
+class CaseFromContactForm(forms.Form):
+    """Open a case about the person a helpline contact was about.
+
+    The owning agency is the user's own; the form validates the input, and the view hands it to
+    cases.services.case_open, whose ValidationErrors come back as field errors.
+    """
+
+    given_name = forms.CharField(label=_("Given name"), max_length=200)
+    family_name = forms.CharField(label=_("Family name"), max_length=200)
+    birth_date = forms.DateField(
+        label=_("Birth date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    estimated_age = forms.IntegerField(
+        label=_("Estimated age"),
+        required=False,
+        min_value=0,
+        max_value=120,
+        help_text=_("Only when the birth date is not known."),
+    )
+    sex = forms.ChoiceField(label=_("Sex"), choices=Person.Sex.choices, initial=Person.Sex.UNKNOWN)
+    citizenships = forms.MultipleChoiceField(
+        label=_("Citizenships"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"),
+        required=False,
+        choices=PERSON_LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    share_with = forms.ModelChoiceField(
+        label=_("Share with"),
+        queryset=Agency.objects.none(),
+        required=False,
+        empty_label=_("Do not share"),
+        help_text=_("Another agency that should work on the case, such as the police."),
+    )
+    sharing_consent = forms.BooleanField(
+        label=_("The person agreed to share with this agency"), required=False
+    )
+    # Set by the "different people" button to the codes of the matches the user was shown, so
+    # that a changed name or birth date with new matches is shown again rather than confirmed.
+    different_from = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, owner_agency: Agency, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        citizenships = self.fields["citizenships"]
+        if isinstance(citizenships, forms.ChoiceField):
+            citizenships.choices = country_choices()
+        share_with = self.fields["share_with"]
+        if isinstance(share_with, forms.ModelChoiceField):
+            share_with.queryset = (
+                Agency.objects.filter(is_active=True)
+                .exclude(pk=owner_agency.pk)
+                .select_related("organisation")
+            )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("birth_date") and cleaned.get("estimated_age") is not None:
+            self.add_error("estimated_age", _("Give the birth date or an estimated age, not both."))
+        if cleaned.get("share_with") is None and cleaned.get("sharing_consent"):
+            self.add_error("share_with", _("Choose the agency the person agreed to share with."))
+        return cleaned
+
+    def confirmed_different_from(self) -> set[str]:
+        """The case codes the user confirmed to be about other people; call after is_valid()."""
+        return {code for code in self.cleaned_data["different_from"].split() if code}
+
+    def case_data(self) -> dict[str, Any]:
+        """Keyword arguments for case_open; call after is_valid()."""
+        names = [
+            "given_name",
+            "family_name",
+            "birth_date",
+            "estimated_age",
+            "sex",
+            "citizenships",
+            "languages",
+            "share_with",
+            "sharing_consent",
+        ]
+        return {name: self.cleaned_data[name] for name in names}

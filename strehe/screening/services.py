@@ -7,17 +7,21 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from strehe.accounts.models import User
+from strehe.helpline.models import Contact
 
 from .forms import ScreeningForm
 from .models import Screening
 from .rules import assess_ilo_indicators, assess_palermo
 
 
-def screening_record(*, recorded_by: User, data: Mapping[str, Any]) -> Screening:
+def screening_record(
+    *, recorded_by: User, data: Mapping[str, Any], contact: Contact | None = None
+) -> Screening:
     """Validate a filled-in checklist and save it with the guidance computed from it.
 
     `data` is what the checklist form posts (a QueryDict, or a dict with lists for the checkbox
     groups). Bad input raises ValidationError carrying the form's field errors; nothing is saved.
+    `contact` is the helpline contact the screening was done on, when there is one.
     """
     form = ScreeningForm(data=data)
     if not form.is_valid():
@@ -34,6 +38,7 @@ def screening_record(*, recorded_by: User, data: Mapping[str, Any]) -> Screening
     with transaction.atomic():
         screening = Screening.objects.create(
             recorded_by=recorded_by,
+            contact=contact,
             is_child=cleaned["is_child"],
             acts=sorted(cleaned["acts"]),
             means=sorted(cleaned["means"]),

@@ -8,6 +8,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from strehe.audit.models import AuditEntry
+from strehe.helpline.services import contact_create
 from tests.cases.test_authorization_matrix import staff_and_api_routes
 from tests.staff import STAFF_PASSWORD
 
@@ -49,6 +50,15 @@ def current_code(device: TOTPDevice) -> str:
 )
 def test_no_staff_page_before_the_second_factor(staff, records_of, username):
     case = records_of(username).own
+    contact = contact_create(
+        recorded_by=staff[username],
+        channel="phone",
+        language="sq",
+        caller_type="possible_victim",
+        topic="trafficking",
+        outcome="advice_given",
+    )
+    arguments = {"code": case.code, "contact_id": contact.pk}
     client = password_only_client(username)
 
     reached = []
@@ -56,7 +66,7 @@ def test_no_staff_page_before_the_second_factor(staff, records_of, username):
         for name, _route, _callback, kwargs in staff_and_api_routes():
             if name in LOGIN_STEPS:
                 continue
-            url = reverse(name, kwargs={"code": case.code} if kwargs else None)
+            url = reverse(name, kwargs={key: arguments[key] for key in kwargs} or None)
             response = client.get(url)
             if response.status_code == 200 or (
                 response.status_code == 302 and "two-factor" not in response["Location"]

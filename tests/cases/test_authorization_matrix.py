@@ -3,12 +3,12 @@
 The URLs come from the URL configuration, not from a list here: a new staff or API URL is either
 marked by `staff_required(personal_data=...)` (or `shows_personal_data` on an API view) and then
 checked by this matrix, or the test fails and asks for the mark. A URL with a `code` argument is
-checked as a case record: 200 where the expected table allows, 404 everywhere else; an action
-page (stage, risk, consents, sharing, notes, events, exploitation) also needs its permission, and
-answers 403 to a role without it, but only for a record that role may see: the record is looked
-up first, so an invisible or unknown code is 404 for everyone. A URL without
-arguments is checked as a list: 200 and exactly the allowed records, or 403 for a role without
-personal data.
+checked as a case record, one with a `contact_id` as a helpline contact: 200 where the expected
+table allows, 404 everywhere else. A URL without arguments is checked as a list: 200 and exactly
+the allowed records, or 403 for a role that has no such list. A case action page (stage, risk,
+identification...) looks the record up first, so an invisible code is 404 for everyone, and then
+answers 403 to a role without its permission (ACTION_PERMISSION_BY_URL). Helpline pages refuse a
+role without their permission with 403 before any lookup (EXPECTED_FORBIDDEN_BY_URL).
 
 Referral and placement relations join RELATIONS once those models exist.
 """
@@ -18,8 +18,11 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 
+from strehe.accounts.models import User
 from strehe.accounts.roles import Permission, permissions_of
-from tests.staff import NAMED_USERS, verified_client
+from strehe.helpline.models import Contact
+from strehe.helpline.services import contact_create
+from tests.staff import COLLEAGUES, NAMED_USERS, verified_client
 
 RELATIONS = ("own", "own_agency", "other_agency")
 CASEWORK = {"own", "own_agency"}
@@ -40,7 +43,43 @@ EXPECTED_VISIBLE = {
 EXPECTED_VISIBLE_BY_URL = {
     "cases:access_log": {"coordinator_drita": EVERYTHING},
 }
-# Action pages, by URL name: the permission each needs on a record the user may see (else 403).
+# Whether the role reaches personal-data lists at all (else 403).
+EXPECTED_LIST_ALLOWED = {name: bool(relations) for name, relations in EXPECTED_VISIBLE.items()}
+
+# Helpline contacts: the roles that log contacts see those of their agency; the national view all.
+EXPECTED_CONTACTS_VISIBLE = {
+    "operator_olta": CASEWORK,
+    "advocate_arta": CASEWORK,
+    "coordinator_drita": EVERYTHING,
+}
+# Pages that need a permission (or a list a role has no use for): 403 for these roles, before
+# any record is looked up. Everyone else gets the record rules above.
+NO_CASEWORK = {
+    "shelter_staff_shpresa",
+    "coordinator_drita",
+    "statistician_besnik",
+    "administrator_agim",
+}
+EXPECTED_FORBIDDEN_BY_URL = {
+    "helpline:list": {
+        "investigator_ilir",
+        "social_worker_sokol",
+        "shelter_staff_shpresa",
+        "statistician_besnik",
+        "administrator_agim",
+    },
+    "helpline:create": {
+        "investigator_ilir",
+        "social_worker_sokol",
+        "shelter_staff_shpresa",
+        "coordinator_drita",
+        "statistician_besnik",
+        "administrator_agim",
+    },
+    "helpline:screen": NO_CASEWORK,
+    "helpline:open_case": NO_CASEWORK,
+}
+# Case action pages, by URL name: the permission each needs on a record the user may see.
 P = Permission
 ACTION_PERMISSION_BY_URL = {
     "cases:stage": P.MANAGE_CASE,
@@ -51,9 +90,12 @@ ACTION_PERMISSION_BY_URL = {
     "cases:note": P.MANAGE_CASE,
     "cases:event": P.MANAGE_CASE,
     "cases:exploitation": P.MANAGE_CASE,
+    "cases:identification": P.RECORD_IDENTIFICATION,
 }
-# Whether the role reaches personal-data lists at all (else 403).
-EXPECTED_LIST_ALLOWED = {name: bool(relations) for name, relations in EXPECTED_VISIBLE.items()}
+# What each list without arguments lists; how a listed record is recognised on the page.
+LIST_OF = {"cases:list": "code", "cases_api:list": "code", "helpline:list": "contact_id"}
+# Action pages without a record: reached by the roles with their permission, 403 for the others.
+ACTION_PAGES_WITHOUT_RECORD = ["helpline:create"]
 
 # Staff/API URLs whose views are not ours to mark and show no personal data.
 UNMARKED_BUT_IMPERSONAL = {"api-schema"}
@@ -107,10 +149,48 @@ def personal_data_routes():
     ]
 
 
-def expected_status(username: str, url_name: str, visible: bool) -> int:
+def contacts_of(staff: dict[str, User], username: str) -> dict[str, Contact]:
+    """A contact the user logged, one a colleague logged, one logged in another agency."""
+    colleague = staff[COLLEAGUES[NAMED_USERS[username][1]][0]]
+    logged_by = {"own": staff[username], "own_agency": colleague}
+    logged_by["other_agency"] = staff["worker_elsewhere"]
+    return {
+        relation: contact_create(
+            recorded_by=user,
+            channel="phone",
+            language="sq",
+            caller_type="possible_victim",
+            topic="trafficking",
+            outcome="advice_given",
+            summary=f"Contact {relation} of {username}",
+        )
+        for relation, user in logged_by.items()
+    }
+
+
+def record_url(name: str, argument: str, record) -> str:
+    value = record.code if argument == "code" else record.pk
+    return reverse(name, kwargs={argument: value})
+
+
+def listed(argument: str, record, content: str) -> bool:
+    if argument == "code":
+        return record.code in content
+    return f'"{reverse("helpline:detail", kwargs={"contact_id": record.pk})}"' in content
+
+
+def expected_visible(name: str, argument: str, username: str) -> set[str]:
+    if argument == "contact_id":
+        return EXPECTED_CONTACTS_VISIBLE.get(username, set())
+    return EXPECTED_VISIBLE_BY_URL.get(name, EXPECTED_VISIBLE).get(username, set())
+
+
+def expected_record_status(username: str, name: str, visible: bool) -> int:
+    if username in EXPECTED_FORBIDDEN_BY_URL.get(name, set()):
+        return 403
     if not visible:
         return 404
-    needed = ACTION_PERMISSION_BY_URL.get(url_name)
+    needed = ACTION_PERMISSION_BY_URL.get(name)
     if needed is not None and needed not in permissions_of(NAMED_USERS[username][0]):
         return 403
     return 200
@@ -137,24 +217,31 @@ def test_every_staff_and_api_url_declares_whether_it_shows_personal_data():
 @pytest.mark.django_db
 def test_authorization_matrix(staff, records_of, capsys):
     routes = personal_data_routes()
-    unknown = [(name, kwargs) for name, kwargs in routes if kwargs not in (set(), {"code"})]
+    unknown = [
+        (name, kwargs)
+        for name, kwargs in routes
+        if kwargs not in (set(), {"code"}, {"contact_id"}) or (not kwargs and name not in LIST_OF)
+    ]
     assert unknown == [], f"the matrix does not know how to fill these URL arguments: {unknown}"
 
     checked = 0
     unexpected_allows: list[str] = []
     unexpected_denials: list[str] = []
     for username in NAMED_USERS:
-        records = records_of(username).by_relation()
+        records_by_argument = {
+            "code": records_of(username).by_relation(),
+            "contact_id": contacts_of(staff, username),
+        }
         client: Client = verified_client(staff[username])
         for name, kwargs in routes:
+            forbidden = username in EXPECTED_FORBIDDEN_BY_URL.get(name, set())
             with translation.override("en"):
-                if kwargs == {"code"}:
-                    allowed = EXPECTED_VISIBLE_BY_URL.get(name, EXPECTED_VISIBLE).get(
-                        username, set()
-                    )
-                    for relation, case in records.items():
-                        status = client.get(reverse(name, kwargs={"code": case.code})).status_code
-                        expected = expected_status(username, name, relation in allowed)
+                if kwargs:
+                    (argument,) = kwargs
+                    allowed = expected_visible(name, argument, username)
+                    for relation, record in records_by_argument[argument].items():
+                        status = client.get(record_url(name, argument, record)).status_code
+                        expected = expected_record_status(username, name, relation in allowed)
                         checked += 1
                         if status != expected:
                             case_line = (
@@ -164,21 +251,27 @@ def test_authorization_matrix(staff, records_of, capsys):
                                 case_line
                             )
                 else:
+                    argument = LIST_OF[name]
                     response = client.get(reverse(name))
                     content = response.content.decode()
-                    for relation, case in records.items():
+                    list_allowed = (
+                        not forbidden
+                        if name in EXPECTED_FORBIDDEN_BY_URL
+                        else EXPECTED_LIST_ALLOWED[username]
+                    )
+                    for relation, record in records_by_argument[argument].items():
                         checked += 1
-                        if not EXPECTED_LIST_ALLOWED[username]:
+                        if not list_allowed:
                             if response.status_code != 403:
                                 unexpected_allows.append(
                                     f"{username} {name}: got {response.status_code}, expected 403"
                                 )
                             continue
-                        listed = response.status_code == 200 and case.code in content
-                        expected_listed = relation in EXPECTED_VISIBLE[username]
-                        if listed and not expected_listed:
+                        shown = response.status_code == 200 and listed(argument, record, content)
+                        expected_listed = relation in expected_visible(name, argument, username)
+                        if shown and not expected_listed:
                             unexpected_allows.append(f"{username} {relation} {name}: listed")
-                        elif expected_listed and not listed:
+                        elif expected_listed and not shown:
                             unexpected_denials.append(
                                 f"{username} {relation} {name}: not listed ({response.status_code})"
                             )
@@ -188,3 +281,18 @@ def test_authorization_matrix(staff, records_of, capsys):
     assert unexpected_allows == []
     assert unexpected_denials == []
     assert checked == len(NAMED_USERS) * len(RELATIONS) * len(routes)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ACTION_PAGES_WITHOUT_RECORD)
+def test_action_pages_without_a_record_refuse_roles_without_their_permission(staff, name):
+    assert name in {route[0] for route in staff_and_api_routes()}
+    statuses = {}
+    for username in NAMED_USERS:
+        with translation.override("en"):
+            statuses[username] = verified_client(staff[username]).get(reverse(name)).status_code
+
+    assert statuses == {
+        username: 403 if username in EXPECTED_FORBIDDEN_BY_URL[name] else 200
+        for username in NAMED_USERS
+    }

@@ -1,6 +1,9 @@
 import pytest
 
 from strehe.accounts.models import User
+from tests.staff import agencies, login_as, records_of, staff
+
+__all__ = ["agencies", "login_as", "records_of", "staff"]
 
 
 @pytest.fixture

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "helpline"
+
+urlpatterns = [
+    path("", views.contact_list, name="list"),
+    path("new/", views.contact_create, name="create"),
+    path("<int:contact_id>/", views.contact_detail, name="detail"),
+    path("<int:contact_id>/screening/", views.contact_screen, name="screen"),
+    path("<int:contact_id>/open-case/", views.contact_open_case, name="open_case"),
+]

@@ -1,0 +1,161 @@
+"""Staff pages of the helpline: the contact log, logging a call, screening, opening a case.
+
+Thin views: the forms validate input, the services write (and raise ValidationError, shown as
+field errors), the selectors and policies decide what the user may see.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from strehe.accounts.decorators import staff_required
+from strehe.accounts.roles import Permission
+from strehe.cases import selectors as case_selectors
+from strehe.cases import services as case_services
+from strehe.cases.policies import may_view_case
+from strehe.core.forms import add_service_errors, posted
+from strehe.screening.forms import ScreeningForm
+from strehe.screening.selectors import screening_guidance
+from strehe.screening.services import screening_record
+
+from . import policies, selectors, services
+from .forms import CaseFromContactForm, ContactForm
+
+CONTACT_LIST_LIMIT = 200
+
+
+@staff_required(personal_data=True)
+def contact_list(request: HttpRequest) -> HttpResponse:
+    """The contacts the user may see, newest first."""
+    user = request.user
+    if not policies.may_list_contacts(user):
+        raise PermissionDenied
+    contacts = selectors.contact_list(user=user)[:CONTACT_LIST_LIMIT]
+    context = {
+        "contacts": contacts,
+        "may_log": user.has_role_permission(Permission.LOG_CONTACT),  # type: ignore[union-attr]
+    }
+    return render(request, "helpline/contact_list.html", context)
+
+
+@staff_required(personal_data=False, permission=Permission.LOG_CONTACT)
+def contact_create(request: HttpRequest) -> HttpResponse:
+    """Log a call: a few fields, the common answers preset."""
+    user = request.user
+    form = ContactForm(posted(request), recorded_by=user)  # type: ignore[arg-type]
+    if request.method == "POST" and form.is_valid():
+        try:
+            contact = services.contact_create(
+                recorded_by=user,  # type: ignore[arg-type]
+                opening_hours_check=selectors.opening_hours_check_for(user),
+                **form.contact_data(),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("helpline:detail", contact_id=contact.pk)
+    return render(request, "helpline/contact_form.html", {"form": form})
+
+
+@staff_required(personal_data=True)
+def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
+    """One contact, the guidance of its screenings, and what can be done next."""
+    user = request.user
+    contact = selectors.contact_get(user=user, contact_id=contact_id)
+    screenings = [
+        (screening, *screening_guidance(screening))
+        for screening in selectors.contact_screenings(contact)
+    ]
+    context = {
+        "contact": contact,
+        "screenings": screenings,
+        "case_visible": contact.case is not None and may_view_case(user, contact.case),
+        "may_screen": user.has_role_permission(Permission.SCREEN),  # type: ignore[union-attr]
+        "may_open_case": user.has_role_permission(Permission.OPEN_CASE),  # type: ignore[union-attr]
+    }
+    return render(request, "helpline/contact_detail.html", context)
+
+
+@staff_required(personal_data=True, permission=Permission.SCREEN)
+def contact_screen(request: HttpRequest, contact_id: int) -> HttpResponse:
+    """Screen the caller against the legal definition and the ILO indicators."""
+    contact = selectors.contact_get(user=request.user, contact_id=contact_id)
+    form = ScreeningForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            screening_record(
+                recorded_by=request.user,  # type: ignore[arg-type]
+                data=request.POST,
+                contact=contact,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            detail = reverse("helpline:detail", kwargs={"contact_id": contact.pk})
+            return redirect(f"{detail}#screening-guidance")
+    return render(request, "helpline/contact_screen.html", {"contact": contact, "form": form})
+
+
+@staff_required(personal_data=True, permission=Permission.OPEN_CASE)
+def contact_open_case(request: HttpRequest, contact_id: int) -> HttpResponse:
+    """Open a case from a contact and its screening, or link them to a case that exists.
+
+    Before a case is opened the register is searched for the same person; matches are shown
+    (by code alone where the user may not see the case), to link to instead, or to be confirmed
+    as different people.
+    """
+    user = request.user
+    contact = selectors.contact_get(user=user, contact_id=contact_id)
+    agency = user.agency  # type: ignore[union-attr]
+    if agency is None:
+        raise PermissionDenied
+    if contact.case_id is not None:
+        return redirect("helpline:detail", contact_id=contact.pk)
+    screening = selectors.contact_open_screening(contact)
+    form = CaseFromContactForm(posted(request), owner_agency=agency)
+    duplicates: list[case_selectors.PossibleDuplicate] = []
+    if request.method == "POST":
+        link_to = request.POST.get("link_to", "")
+        if link_to:
+            case = case_selectors.case_get(user=user, code=link_to)
+            try:
+                case_services.case_link_records(
+                    actor=user, case=case, contact=contact, screening=screening, request=request
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                return redirect("cases:detail", code=case.code)
+        elif form.is_valid():
+            data = form.case_data()
+            duplicates = case_selectors.possible_duplicates(
+                user=user,
+                given_name=data["given_name"],
+                family_name=data["family_name"],
+                birth_date=data["birth_date"],
+            )
+            unconfirmed = {match.code for match in duplicates} - form.confirmed_different_from()
+            if not unconfirmed:
+                try:
+                    case = case_services.case_open(
+                        actor=user,
+                        owner_agency=agency,
+                        contact=contact,
+                        screening=screening,
+                        request=request,
+                        **data,
+                    )
+                except ValidationError as error:
+                    add_service_errors(form, error)
+                else:
+                    return redirect("cases:detail", code=case.code)
+    context = {
+        "contact": contact,
+        "screening": screening,
+        "form": form,
+        "duplicates": duplicates,
+        "duplicate_codes": " ".join(match.code for match in duplicates),
+        "owner_agency": agency,
+    }
+    return render(request, "helpline/contact_open_case.html", context)
