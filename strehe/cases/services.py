@@ -21,6 +21,7 @@ from strehe.accounts.roles import Permission, Role
 from strehe.audit.models import AuditEntry
 from strehe.audit.services import audit_record
 from strehe.directory.models import Organisation
+from strehe.helpline.models import Outcome
 
 from .codes import DecisionOrganisation, TraffickingStatus
 from .models import (
@@ -196,6 +197,10 @@ def case_open(
     timeline_add(case=case, kind=TimelineEntry.Kind.OPENED, actor=actor)
     if contact is not None or screening is not None:
         _attach(actor=actor, case=case, contact=contact, screening=screening)
+    if contact is not None and contact.outcome != Outcome.CASE_OPENED:
+        # The contact log then says what came of the call without anyone editing it.
+        contact.outcome = Outcome.CASE_OPENED
+        contact.save(update_fields=["outcome"])
     if share_with is not None:
         _consent_create(
             actor=actor, case=case, scope=ConsentScope.SHARING, agency=share_with, request=request

@@ -8,9 +8,12 @@ from collections.abc import Callable
 from datetime import datetime
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from strehe.accounts.models import User
+from strehe.audit.models import AuditEntry
+from strehe.audit.services import audit_record
 
 from .models import Contact
 
@@ -56,3 +59,9 @@ def contact_create(
     with transaction.atomic():
         contact.save()
     return contact
+
+
+@transaction.atomic
+def contact_viewed(*, actor: User, contact: Contact, request: HttpRequest | None = None) -> None:
+    """Record that `actor` read a contact: its summary may identify the caller."""
+    audit_record(actor=actor, action=AuditEntry.Action.VIEW, target=contact, request=request)

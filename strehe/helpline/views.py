@@ -63,6 +63,7 @@ def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
     """One contact, the guidance of its screenings, and what can be done next."""
     user = request.user
     contact = selectors.contact_get(user=user, contact_id=contact_id)
+    services.contact_viewed(actor=user, contact=contact, request=request)  # type: ignore[arg-type]
     screenings = [
         (screening, *screening_guidance(screening))
         for screening in selectors.contact_screenings(contact)

@@ -34,6 +34,7 @@ def test_the_case_is_owned_by_the_helpline_and_shared_with_the_police_by_consent
     contact.refresh_from_db()
     screening.refresh_from_db()
     assert contact.case == case
+    assert contact.outcome == "case_opened"
     assert screening.case == case
     consent = Consent.objects.get(case=case)
     assert (consent.scope, consent.agency, consent.recorded_by) == (
