@@ -103,7 +103,7 @@ def case_detail(request: HttpRequest, code: str) -> HttpResponse:
         "timeline": [(entry, timeline_line(entry, agencies)) for entry in timeline],
         "may_manage": may_act_on_case(user, case, Permission.MANAGE_CASE),
         "may_identify": may_act_on_case(user, case, Permission.RECORD_IDENTIFICATION),
-        "may_assess_risk": user.has_role_permission(Permission.RECORD_RISK_ASSESSMENT),  # type: ignore[union-attr]
+        "may_assess_risk": may_act_on_case(user, case, Permission.RECORD_RISK_ASSESSMENT),
         "may_view_access_log": may_view_access_log(user, case),
     }
     return render(request, "cases/case_detail.html", context)

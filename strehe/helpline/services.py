@@ -17,6 +17,17 @@ from strehe.audit.services import audit_record
 
 from .models import Contact
 
+# The field names a creation entry lists (never their values: a summary may identify the caller).
+CONTACT_AUDITED_FIELDS = (
+    "channel",
+    "language",
+    "caller_type",
+    "topic",
+    "outcome",
+    "summary",
+    "advice_and_referrals",
+)
+
 
 def contact_create(
     *,
@@ -58,6 +69,10 @@ def contact_create(
     contact.full_clean()
     with transaction.atomic():
         contact.save()
+        filled = [name for name in CONTACT_AUDITED_FIELDS if getattr(contact, name)]
+        audit_record(
+            actor=recorded_by, action=AuditEntry.Action.CREATE, target=contact, fields=filled
+        )
     return contact
 
 

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from strehe.audit.models import AuditEntry
 from strehe.helpline.models import Contact
 from strehe.helpline.services import contact_create
 
@@ -61,3 +62,22 @@ def test_a_silent_call_needs_no_summary(operator):
     )
 
     assert contact.summary == ""
+
+
+@pytest.mark.django_db
+def test_logging_a_contact_is_audited_with_field_names_only(staff):
+    contact = contact_create(
+        recorded_by=staff["operator_olta"],
+        channel="phone",
+        language="sq",
+        caller_type="possible_victim",
+        topic="trafficking",
+        outcome="advice_given",
+        summary="Drita, works in a bar in Prizren",
+    )
+
+    entry = AuditEntry.objects.get(target_type="helpline.contact", target_id=str(contact.pk))
+    assert entry.action == AuditEntry.Action.CREATE
+    assert entry.actor_username == "operator_olta"
+    assert "summary" in entry.fields and "advice_and_referrals" not in entry.fields
+    assert "Drita" not in str(entry.detail) + entry.target_label
