@@ -55,7 +55,7 @@ class UserAdmin(RolePermissionMixin, DjangoUserAdmin):
     def end_all_sessions(self, request: HttpRequest, queryset: Any) -> None:
         """For a lost phone or a shared password: the users must log in again everywhere."""
         for user in queryset:
-            user_logout_everywhere(user=user, actor=request.user, request=request)  # type: ignore[arg-type]
+            user_logout_everywhere(user=user, actor=request.user)  # type: ignore[arg-type]
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
@@ -65,7 +65,6 @@ class UserAdmin(RolePermissionMixin, DjangoUserAdmin):
             user=obj,
             changed=list(form.changed_data),
             created=not change,
-            request=request,
         )
 
 

@@ -88,3 +88,10 @@ def permissions_of(role: str) -> frozenset[Permission]:
 
 def role_requires_two_factor(role: str) -> bool:
     return role not in ROLE_PERMISSIONS or bool(permissions_of(role) & TWO_FACTOR_PERMISSIONS)
+
+
+def roles_with(permission: Permission) -> frozenset[str]:
+    """The roles whose permissions include `permission`: for queries over users."""
+    return frozenset(
+        str(role) for role, granted in ROLE_PERMISSIONS.items() if permission in granted
+    )

@@ -1,7 +1,6 @@
 """Writes on staff accounts. Each runs in one transaction together with its audit entry."""
 
 from django.db import transaction
-from django.http import HttpRequest
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -18,9 +17,7 @@ PERMISSION_FIELDS = frozenset(
 
 
 @transaction.atomic
-def user_logout_everywhere(
-    *, user: User, actor: User | None = None, request: HttpRequest | None = None
-) -> None:
+def user_logout_everywhere(*, user: User, actor: User | None = None) -> None:
     """End every session of `user` on every device; `actor` is an administrator acting for them
     (a lost phone) or, by default, the user.
 
@@ -33,18 +30,16 @@ def user_logout_everywhere(
         actor=actor or user,
         action=AuditEntry.Action.LOGOUT_EVERYWHERE,
         target=user,
-        request=request,
     )
 
 
 @transaction.atomic
-def two_factor_verified(*, user: User, request: HttpRequest | None = None) -> None:
+def two_factor_verified(*, user: User) -> None:
     """Record the second login step; the password step is recorded by the login signal."""
     audit_record(
         actor=user,
         action=AuditEntry.Action.LOGIN,
         target=user,
-        request=request,
         detail={"step": "second_factor"},
     )
 
@@ -65,9 +60,7 @@ def _new_recovery_codes(user: User) -> list[str]:
 
 
 @transaction.atomic
-def two_factor_confirm(
-    *, user: User, device: TOTPDevice, request: HttpRequest | None = None
-) -> list[str]:
+def two_factor_confirm(*, user: User, device: TOTPDevice) -> list[str]:
     """Confirm a TOTP device whose code was just verified; return new recovery codes.
 
     Any other TOTP device of the user goes, so an account has exactly one authenticator.
@@ -76,27 +69,24 @@ def two_factor_confirm(
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     codes = _new_recovery_codes(user)
-    audit_record(actor=user, action=AuditEntry.Action.TWO_FACTOR, target=user, request=request)
+    audit_record(actor=user, action=AuditEntry.Action.TWO_FACTOR, target=user)
     return codes
 
 
 @transaction.atomic
-def recovery_codes_renew(*, user: User, request: HttpRequest | None = None) -> list[str]:
+def recovery_codes_renew(*, user: User) -> list[str]:
     """Replace the user's recovery codes; the old ones stop working."""
     codes = _new_recovery_codes(user)
     audit_record(
         actor=user,
         action=AuditEntry.Action.TWO_FACTOR,
         target=user,
-        request=request,
         detail={"recovery_codes": "renewed"},
     )
     return codes
 
 
-def user_changes_audit(
-    *, actor: User, user: User, changed: list[str], created: bool, request: HttpRequest | None
-) -> None:
+def user_changes_audit(*, actor: User, user: User, changed: list[str], created: bool) -> None:
     """Record an administrator's change to a user account; call inside its transaction.
 
     A change to role, agency, activity or permissions is recorded as a permission change.
@@ -108,4 +98,4 @@ def user_changes_audit(
     else:
         action = AuditEntry.Action.CHANGE
     # The password hash never goes into the log; that it changed does.
-    audit_record(actor=actor, action=action, target=user, fields=changed, request=request)
+    audit_record(actor=actor, action=action, target=user, fields=changed)

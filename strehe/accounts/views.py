@@ -59,7 +59,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         return redirect(_with_next("accounts:two_factor_setup", request))
     form = TwoFactorForm(request.user, request, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.two_factor_verified(user=request.user, request=request)  # type: ignore[arg-type]
+        services.two_factor_verified(user=request.user)  # type: ignore[arg-type]
         otp_login(request, request.user.otp_device)  # type: ignore[union-attr]
         # A new session key after the second factor, as after the first.
         request.session.cycle_key()
@@ -87,7 +87,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     device = services.totp_device_unconfirmed(user=user)  # type: ignore[arg-type]
     form = TotpSetupForm(request.POST or None, device=device)
     if request.method == "POST" and form.is_valid():
-        codes = services.two_factor_confirm(user=user, device=device, request=request)  # type: ignore[arg-type]
+        codes = services.two_factor_confirm(user=user, device=device)  # type: ignore[arg-type]
         otp_login(request, device)
         request.session.cycle_key()
         done = {"codes": codes, "next": _next_url(request)}
@@ -107,7 +107,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
 def recovery_codes(request: HttpRequest) -> HttpResponse:
     """Make new recovery codes; they are shown once, on the response to the button."""
     if request.method == "POST":
-        codes = services.recovery_codes_renew(user=request.user, request=request)  # type: ignore[arg-type]
+        codes = services.recovery_codes_renew(user=request.user)  # type: ignore[arg-type]
         return render(request, "accounts/recovery_codes.html", {"codes": codes})
     return render(request, "accounts/recovery_codes_renew.html")
 
@@ -134,6 +134,6 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 @require_POST
 def logout_everywhere(request: HttpRequest) -> HttpResponse:
     """End this user's sessions on every computer and phone, this one included."""
-    services.user_logout_everywhere(user=request.user, request=request)  # type: ignore[arg-type]
+    services.user_logout_everywhere(user=request.user)  # type: ignore[arg-type]
     logout(request)
     return redirect("accounts:login")

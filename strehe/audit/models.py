@@ -49,6 +49,9 @@ class AuditEntry(models.Model):
     # Names of the fields that changed, never their values.
     fields = models.JSONField(_("fields"), default=list, blank=True)
     ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    # The request that wrote it (core.context), to tie together what one page did; empty when
+    # a command or import wrote it.
+    request_id = models.CharField(_("request"), max_length=32, blank=True)
     detail = models.JSONField(_("detail"), default=dict, blank=True)
     prev_hash = models.CharField(_("previous hash"), max_length=64)
     hash = models.CharField(_("hash"), max_length=64, unique=True)

@@ -9,8 +9,9 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, models, transaction
-from django.http import HttpRequest
 from django.utils import timezone
+
+from strehe.core.context import current_request_context
 
 from .models import AuditEntry
 
@@ -35,6 +36,9 @@ def canonical_payload(entry: AuditEntry) -> bytes:
         "detail": entry.detail,
         "prev_hash": entry.prev_hash,
     }
+    if entry.request_id:
+        # Only when set, so that entries written before the column existed still verify.
+        payload["request_id"] = entry.request_id
     return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
@@ -43,14 +47,6 @@ def entry_hash(entry: AuditEntry) -> str:
     hold the key cannot forge a chain that verifies."""
     key = settings.AUDIT_CHAIN_KEY.encode("utf-8")
     return hmac.new(key, canonical_payload(entry), hashlib.sha256).hexdigest()
-
-
-def client_address(request: HttpRequest | None) -> str | None:
-    # REMOTE_ADDR only: a client can forge X-Forwarded-For. Behind a proxy, have the proxy set
-    # REMOTE_ADDR (gunicorn --forwarded-allow-ips).
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def _lock_chain() -> None:
@@ -73,12 +69,13 @@ def audit_record(
     target_id: str = "",
     target_label: str = "",
     fields: Iterable[str] = (),
-    request: HttpRequest | None = None,
     detail: dict[str, str | int] | None = None,
 ) -> AuditEntry:
     """Append one entry. Call inside the transaction of the change it records.
 
-    `actor` is a user or None (failed logins). `fields` are field names, never values.
+    `actor` is a user or None (failed logins, the system). `fields` are field names, never
+    values. The client address and the request id come from the request context (core.context),
+    set by middleware for the length of a request and empty outside one.
     """
     if not connection.in_atomic_block:
         raise RuntimeError("audit_record() must run inside the transaction it records")
@@ -86,6 +83,7 @@ def audit_record(
         target_type = target._meta.label_lower
         target_id = str(target.pk)
         target_label = str(getattr(target, "audit_label", ""))
+    context = current_request_context()
     user = actor if actor is not None and getattr(actor, "pk", None) else None
     with transaction.atomic():
         _lock_chain()
@@ -100,7 +98,8 @@ def audit_record(
             target_id=target_id,
             target_label=target_label[:100],
             fields=sorted(set(fields)),
-            ip_address=client_address(request),
+            ip_address=context.client_address,
+            request_id=context.request_id,
             detail=detail or {},
             prev_hash=last.hash if last else GENESIS_HASH,
         )

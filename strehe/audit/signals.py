@@ -20,7 +20,7 @@ def _attempted_username(credentials: dict[str, Any]) -> str:
 @receiver(user_logged_in, dispatch_uid="audit_login")
 def record_login(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
     with transaction.atomic():
-        audit_record(actor=user, action=AuditEntry.Action.LOGIN, target=user, request=request)
+        audit_record(actor=user, action=AuditEntry.Action.LOGIN, target=user)
 
 
 @receiver(user_logged_out, dispatch_uid="audit_logout")
@@ -30,18 +30,15 @@ def record_logout(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -
     idle = getattr(request, "strehe_logout_reason", None) == "idle"
     action = AuditEntry.Action.IDLE_LOGOUT if idle else AuditEntry.Action.LOGOUT
     with transaction.atomic():
-        audit_record(actor=user, action=action, target=user, request=request)
+        audit_record(actor=user, action=action, target=user)
 
 
 @receiver(user_login_failed, dispatch_uid="audit_login_failed")
-def record_login_failed(
-    sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
-) -> None:
+def record_login_failed(sender: Any, credentials: dict[str, Any], **kwargs: Any) -> None:
     with transaction.atomic():
         audit_record(
             actor=None,
             action=AuditEntry.Action.LOGIN_FAILED,
-            request=request,
             detail={"username": _attempted_username(credentials)},
         )
 
@@ -54,7 +51,6 @@ def record_locked_out(
         audit_record(
             actor=None,
             action=AuditEntry.Action.LOCKED_OUT,
-            request=request,
             detail={"username": str(username or "")[:150]},
         )
 

@@ -82,5 +82,5 @@ class CaseDetailAPI(NoStoreMixin, generics.RetrieveAPIView[Case]):
 
     def get_object(self) -> Case:
         case = selectors.case_get(user=self.request.user, code=self.kwargs["code"])
-        services.case_viewed(actor=self.request.user, case=case, request=self.request)
+        services.case_viewed(actor=self.request.user, case=case)
         return case

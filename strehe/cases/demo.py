@@ -13,6 +13,7 @@ from .models import Case, ConsentScope, RiskLevel
 from .services import (
     case_move_stage,
     case_open,
+    case_share,
     case_update,
     consent_record,
     identification_record,
@@ -69,6 +70,16 @@ def _walk_to_initial_assistance(case: Case) -> None:
         actor=investigator, case=case, status=TraffickingStatus.PRESUMED, decided_on=started
     )
     case_move_stage(actor=investigator, case=case, to_stage=Case.Stage.RISK_AND_REFERRAL)
+    # The advocate assesses with the police, so the person agreed to share the case with them.
+    advocates = demo_agency("advocates")
+    consent_record(
+        actor=investigator,
+        case=case,
+        scope=ConsentScope.SHARING,
+        agency=advocates,
+        given_on=started,
+    )
+    case_share(actor=investigator, case=case, agency=advocates)
     risk_assessment_record(
         actor=investigator,
         case=case,

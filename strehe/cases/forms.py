@@ -15,6 +15,7 @@ from strehe.accounts.roles import Permission, Role
 
 from .codes import ControlMethod, EventKind, Exploitation
 from .models import Case, ClosingReason, ConsentScope, RiskLevel, Stage
+from .selectors import assessor_candidates, case_sharing
 from .stages import stages_reachable_from
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -22,12 +23,6 @@ OVERRIDE_HELP = _(
     "Only if the person has not consented and you must go ahead anyway, for example to protect "
     "a life. The reason is recorded, audited and shown on the timeline."
 )
-# Roles that take part in a risk assessment: those whose role may record one.
-ASSESSOR_ROLES = [
-    Role.POLICE_INVESTIGATOR,
-    Role.VICTIM_ADVOCATE,
-    Role.SOCIAL_WORKER,
-]
 
 
 def _override_field(user: Any) -> forms.CharField | None:
@@ -107,16 +102,6 @@ class RiskForm(forms.Form):
         )
 
 
-def assessor_candidates(case: Case) -> Any:
-    """Active staff who may take part: assessing roles in an agency that can see the case."""
-    agency_ids = [case.owner_agency_id, *case.shares.values_list("agency_id", flat=True)]
-    return (
-        User.objects.filter(is_active=True, role__in=ASSESSOR_ROLES, agency_id__in=agency_ids)
-        .select_related("agency__organisation")
-        .order_by("agency__organisation__name", "role", "username")
-    )
-
-
 class ConsentForm(forms.Form):
     scope = forms.ChoiceField(label=_("The person agreed to"), choices=ConsentScope.choices)
     agency = forms.ModelChoiceField(
@@ -166,12 +151,38 @@ class ShareForm(forms.Form):
         self.fields["agency"].queryset = (  # type: ignore[attr-defined]
             Agency.objects.filter(is_active=True)
             .exclude(pk=case.owner_agency_id)
-            .exclude(pk__in=case.shares.values("agency_id"))
+            .exclude(pk__in=case_sharing(case).filter(ended_at__isnull=True).values("agency_id"))
             .select_related("organisation")
         )
         override = _override_field(user)
         if override is not None:
             self.fields["override_reason"] = override
+
+
+class GrantLabelField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return _("%(agency)s (%(basis)s), since %(date)s") % {
+            "agency": obj.agency,
+            "basis": obj.get_basis_display(),
+            "date": obj.granted_at.date(),
+        }
+
+
+class SharingEndForm(forms.Form):
+    grant = GrantLabelField(
+        label=_("Stop sharing with"), queryset=None, widget=forms.RadioSelect, empty_label=None
+    )
+    reason = forms.CharField(
+        label=_("Why sharing ends"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept on the case's timeline and in the audit trail."),
+    )
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["grant"].queryset = case_sharing(case).filter(  # type: ignore[attr-defined]
+            ended_at__isnull=True
+        )
 
 
 class NoteForm(forms.Form):

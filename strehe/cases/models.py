@@ -492,20 +492,152 @@ class ConsentOverride(CaseRecord):
         default_related_name = "consent_overrides"
 
 
-class CaseShare(CaseRecord):
-    """The case is shared with another agency, whose casework staff may then see it."""
+class GrantBasis(models.TextChoices):
+    OWNER = "owner", _("Owning agency")
+    ASSIGNED = "assigned", _("Assigned worker")
+    CONSENT = "consent", _("Shared with the person's consent")
+    OVERRIDE = "override", _("Shared without consent, for a recorded reason")
+    REFERRAL = "referral", _("Referral")
+    PLACEMENT = "placement", _("Shelter placement")
 
-    agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, related_name="shared_cases", verbose_name=_("agency")
+
+class AccessGrant(models.Model):
+    """Why an agency, or one person in it, may see a case; in force until it is ended.
+
+    Need-to-know is nothing but the grants in force (cases.policies): the owning agency, the
+    assigned worker, an agency the person consented to share with, an agency shared with by an
+    audited override, and (with their issues) a referral or a placement. A grant is never
+    deleted. When its reason ends (consent withdrawn, sharing stopped, worker reassigned) the
+    service that ends the reason ends the grant in the same transaction, saying who, when and why.
+
+    A personal grant (`user` set) is held as a member of `agency`: it counts only while the user
+    still belongs to that agency, so moving someone to another agency changes what they see at
+    once, with no write to any case.
+    """
+
+    Basis = GrantBasis
+
+    class EndCause(models.TextChoices):
+        CONSENT_WITHDRAWN = "consent_withdrawn", _("The person withdrew their consent")
+        SHARING_STOPPED = "sharing_stopped", _("Sharing was stopped")
+        REASSIGNED = "reassigned", _("The case was assigned to someone else")
+
+    # Bases on which a case is shared with another agency, and that "stop sharing" ends.
+    SHARING = (Basis.CONSENT, Basis.OVERRIDE)
+
+    case = models.ForeignKey(
+        Case, on_delete=models.PROTECT, related_name="grants", verbose_name=_("case")
     )
+    basis = models.CharField(_("basis"), max_length=20, choices=Basis.choices)
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="case_grants", verbose_name=_("agency")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="case_grants",
+        verbose_name=_("person"),
+        help_text=_("For a personal grant (the assigned worker); empty for the whole agency."),
+    )
+    consent = models.ForeignKey(
+        "Consent",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="grants",
+        verbose_name=_("consent"),
+    )
+    override = models.ForeignKey(
+        "ConsentOverride",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="grants",
+        verbose_name=_("override"),
+    )
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("granted by"),
+    )
+    granted_at = models.DateTimeField(_("granted"), default=timezone.now)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ended by"),
+    )
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+    end_cause = models.CharField(
+        _("why it ended"), max_length=30, choices=EndCause.choices, blank=True
+    )
+    # What the person who ended it wrote; free text that may identify someone, so encrypted.
+    end_note = EncryptedTextField(_("note on the end"), null=True, blank=True)
 
-    class Meta(CaseRecord.Meta):
-        verbose_name = _("sharing with an agency")
-        verbose_name_plural = _("sharing with agencies")
-        default_related_name = "shares"
+    class Meta:
+        ordering = ["-granted_at", "-id"]
+        verbose_name = _("access grant")
+        verbose_name_plural = _("access grants")
+        indexes = [models.Index(fields=["agency", "ended_at"]), models.Index(fields=["user"])]
         constraints = [
-            models.UniqueConstraint(fields=["case", "agency"], name="cases_share_once_per_agency")
+            models.CheckConstraint(
+                condition=Q(basis__in=GrantBasis.values), name="cases_grant_basis"
+            ),
+            # The assigned worker's grant is personal; every other basis is the agency's.
+            models.CheckConstraint(
+                condition=Q(basis="assigned", user__isnull=False)
+                | (~Q(basis="assigned") & Q(user__isnull=True)),
+                name="cases_grant_personal_only_when_assigned",
+            ),
+            models.CheckConstraint(
+                condition=~Q(basis="consent") | Q(consent__isnull=False),
+                name="cases_grant_consent_names_consent",
+            ),
+            models.CheckConstraint(
+                condition=~Q(basis="override") | Q(override__isnull=False),
+                name="cases_grant_override_names_override",
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_at__isnull=True) | Q(ended_at__gte=models.F("granted_at")),
+                name="cases_grant_ends_after_start",
+            ),
+            # An ended grant says why; one in force has no cause of ending.
+            models.CheckConstraint(
+                condition=Q(ended_at__isnull=True, end_cause="")
+                | (Q(ended_at__isnull=False) & ~Q(end_cause="")),
+                name="cases_grant_end_has_cause",
+            ),
+            # One grant in force per case, basis and grantee: sharing twice at once (two clicks,
+            # two users) cannot leave two rows that must both be ended later.
+            models.UniqueConstraint(
+                fields=["case", "basis", "agency"],
+                condition=Q(ended_at__isnull=True, user__isnull=True),
+                name="cases_grant_one_agency_grant_in_force",
+            ),
+            models.UniqueConstraint(
+                fields=["case", "basis", "user"],
+                condition=Q(ended_at__isnull=True, user__isnull=False),
+                name="cases_grant_one_personal_grant_in_force",
+            ),
         ]
+
+    def __str__(self) -> str:
+        return self.audit_label
+
+    @property
+    def audit_label(self) -> str:
+        return f"{self.case.code}/grant-{self.pk}"
+
+    @property
+    def in_force(self) -> bool:
+        return self.ended_at is None
 
 
 class TimelineEntry(CaseRecord):
@@ -527,6 +659,8 @@ class TimelineEntry(CaseRecord):
         CONSENT_WITHDRAWN = "consent_withdrawn", _("Consent withdrawn")
         CONSENT_OVERRIDE = "consent_override", _("Action without consent")
         SHARED = "shared", _("Shared with an agency")
+        SHARING_ENDED = "sharing_ended", _("Sharing ended")
+        ASSIGNED = "assigned", _("Worker assigned")
         EVENT = "event", _("Trafficking event")
         REFERRAL = "referral", _("Referral")
         PLACEMENT = "placement", _("Shelter placement")

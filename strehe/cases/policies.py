@@ -1,67 +1,94 @@
-"""Need-to-know: who may see which case and person.
+"""Need-to-know: who may see which case and person, and who may act on it.
 
-One rule per kind of record, written once as a queryset filter (a Q of clauses, each one reason to
-see a record). "May this user see this record" is answered by the same filter, so a list can never
-show what a detail page refuses, or the other way round.
+One policy object per kind of record (after Wagtail's permission policies) answers both "which
+records may this user see" (a queryset) and "may this user do X to this record", from the same
+rule, so that a list can never show what a detail page refuses, or the other way round.
 
-Clauses today: the assigned worker, the agency that owns the case, an agency the case was shared
-with, the coordinator's national view. The referral and placement issues add their clauses to
-`_case_clauses` (a person placed in the user's shelter); nothing here pretends they exist yet.
+For cases the rule is: the access grants in force (models.AccessGrant). A user sees a case when
+their role may see personal data and either their role has the national view, or a grant in force
+names their agency (the whole agency's grant), or names them as a member of the agency they
+still belong to (the assigned worker's grant). Nothing else opens a case: not superuser status,
+not a share that was ended, not a grant of an agency the user has left.
 """
 
-from functools import reduce
-from operator import or_
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from strehe.accounts.roles import Permission
+from strehe.accounts.models import User
+from strehe.accounts.roles import Permission, roles_with
 
-from .models import Case, Person
-
-NOTHING = Q(pk__in=[])
-
-
-def _case_clauses(user: Any) -> list[Q]:
-    clauses = [Q(assigned_worker_id=user.pk)]
-    if user.agency_id is not None:
-        clauses.append(Q(owner_agency_id=user.agency_id))
-        clauses.append(Q(shares__agency_id=user.agency_id))
-    return clauses
+from .models import AccessGrant, Case, Person
 
 
-def case_access_q(user: Any) -> Q:
-    """The cases `user` may see, as a filter on Case."""
-    if not user.is_authenticated or not user.has_role_permission(Permission.VIEW_PERSONAL_DATA):
-        return NOTHING
-    if user.has_role_permission(Permission.VIEW_ALL_CASES):
-        return Q()
-    return reduce(or_, _case_clauses(user))
+class CasePolicy:
+    def _may_see_personal_data(self, user: Any) -> bool:
+        return bool(user.is_authenticated) and user.has_role_permission(
+            Permission.VIEW_PERSONAL_DATA
+        )
+
+    def grants_of(self, user: Any) -> QuerySet[AccessGrant]:
+        """The grants in force that let `user` see a case (not counting the national view)."""
+        if user.agency_id is None:
+            return AccessGrant.objects.none()
+        return AccessGrant.objects.filter(
+            Q(user__isnull=True) | Q(user_id=user.pk),
+            ended_at__isnull=True,
+            agency_id=user.agency_id,
+        )
+
+    def visible_to(self, user: Any) -> QuerySet[Case]:
+        """The cases `user` may see."""
+        if not self._may_see_personal_data(user):
+            return Case.objects.none()
+        if user.has_role_permission(Permission.VIEW_ALL_CASES):
+            return Case.objects.all()
+        return Case.objects.filter(pk__in=self.grants_of(user).values("case_id"))
+
+    def may_view(self, user: Any, case: Case) -> bool:
+        return self.visible_to(user).filter(pk=case.pk).exists()
+
+    def may(self, user: Any, permission: Permission, case: Case) -> bool:
+        """A case-changing act: the role allows it and the case is one the user may see."""
+        return user.has_role_permission(permission) and self.may_view(user, case)
+
+    def require(self, user: Any, permission: Permission, case: Case) -> None:
+        """What a service calls first: raise PermissionDenied unless `user` may do this."""
+        if user is None or not self.may(user, permission, case):
+            raise PermissionDenied
+
+    def users_with_access(
+        self, case: Case, permission: Permission = Permission.VIEW_PERSONAL_DATA
+    ) -> QuerySet[User]:
+        """Active users who may see `case` and whose role has `permission`."""
+        grant_in_force = AccessGrant.objects.filter(
+            Q(user__isnull=True) | Q(user_id=OuterRef("pk")),
+            case=case,
+            ended_at__isnull=True,
+            agency_id=OuterRef("agency_id"),
+        )
+        national = roles_with(Permission.VIEW_ALL_CASES)
+        return User.objects.filter(
+            Q(role__in=national) | Exists(grant_in_force),
+            is_active=True,
+            role__in=roles_with(permission) & roles_with(Permission.VIEW_PERSONAL_DATA),
+        )
+
+    def may_view_access_log(self, user: Any, case: Case) -> bool:
+        """Who has seen a case: for coordinators, and only for cases they may see."""
+        return self.may(user, Permission.VIEW_ACCESS_LOG, case)
 
 
-def cases_visible_to(user: Any) -> QuerySet[Case]:
-    # The sharing clause joins a to-many relation; filtering by ids keeps each case once.
-    return Case.objects.filter(pk__in=Case.objects.filter(case_access_q(user)).values("pk"))
-
-
-def may_view_case(user: Any, case: Case) -> bool:
-    return cases_visible_to(user).filter(pk=case.pk).exists()
-
-
-def persons_visible_to(user: Any) -> QuerySet[Person]:
+class PersonPolicy:
     """A person is visible through any case about them that the user may see."""
-    return Person.objects.filter(pk__in=cases_visible_to(user).values("person_id"))
+
+    def visible_to(self, user: Any) -> QuerySet[Person]:
+        return Person.objects.filter(pk__in=case_policy.visible_to(user).values("person_id"))
+
+    def may_view(self, user: Any, person: Person) -> bool:
+        return self.visible_to(user).filter(pk=person.pk).exists()
 
 
-def may_view_person(user: Any, person: Person) -> bool:
-    return persons_visible_to(user).filter(pk=person.pk).exists()
-
-
-def may_act_on_case(user: Any, case: Case, permission: Permission) -> bool:
-    """A case-changing act: the role allows it and the case is one the user may see."""
-    return user.has_role_permission(permission) and may_view_case(user, case)
-
-
-def may_view_access_log(user: Any, case: Case) -> bool:
-    """Who has seen a case: for coordinators, and only for cases they may see."""
-    return user.has_role_permission(Permission.VIEW_ACCESS_LOG) and may_view_case(user, case)
+case_policy = CasePolicy()
+person_policy = PersonPolicy()

@@ -8,18 +8,22 @@ from typing import Any
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 
+from strehe.accounts.models import User
+from strehe.accounts.roles import Permission
 from strehe.audit.models import AuditEntry
 from strehe.audit.selectors import views_of_record
 
 from .matching import names_may_match
-from .models import Case, IdentificationDecision, Person, RiskAssessment, TimelineEntry
-from .policies import cases_visible_to, may_view_access_log
+from .models import AccessGrant, Case, IdentificationDecision, Person, RiskAssessment, TimelineEntry
+from .policies import case_policy
 
 CASE_CODE_SHAPE = re.compile(r"[A-Z0-9-]{1,20}")
 
 
 def case_list(*, user: Any) -> QuerySet[Case]:
-    return cases_visible_to(user).select_related("owner_agency__organisation", "assigned_worker")
+    return case_policy.visible_to(user).select_related(
+        "owner_agency__organisation", "assigned_worker"
+    )
 
 
 def case_overview(*, user: Any) -> QuerySet[Case]:
@@ -44,9 +48,27 @@ def case_get(*, user: Any, code: str) -> Case:
 def case_access_log(*, user: Any, code: str) -> tuple[Case, QuerySet[AuditEntry]]:
     """A case and who has seen it; 404 unless `user` may see both."""
     case = case_get(user=user, code=code)
-    if not may_view_access_log(user, case):
+    if not case_policy.may_view_access_log(user, case):
         raise Http404
     return case, views_of_record(record=case)
+
+
+def assessor_candidates(case: Case) -> QuerySet[User]:
+    """Who may take part in a risk assessment of `case`: those who may record one and see it."""
+    return (
+        case_policy.users_with_access(case, Permission.RECORD_RISK_ASSESSMENT)
+        .select_related("agency__organisation")
+        .order_by("agency__organisation__name", "role", "username")
+    )
+
+
+def case_sharing(case: Case) -> QuerySet[AccessGrant]:
+    """The agencies `case` is or was shared with, newest first, ended ones included."""
+    return (
+        case.grants.filter(basis__in=AccessGrant.SHARING)
+        .select_related("agency__organisation", "granted_by", "ended_by")
+        .order_by("-granted_at", "-pk")
+    )
 
 
 def case_current_risk(case: Case) -> RiskAssessment | None:
@@ -107,7 +129,7 @@ def possible_duplicates(
             if names_may_match(name, f"{person.given_name} {person.family_name}")
         }
     matches = Case.objects.filter(person_id__in=exact_ids | fuzzy_ids).order_by("code")
-    visible = set(cases_visible_to(user).filter(pk__in=matches).values_list("pk", flat=True))
+    visible = set(case_policy.visible_to(user).filter(pk__in=matches).values_list("pk", flat=True))
     return [
         PossibleDuplicate(
             code=case.code, visible=case.pk in visible, exact=case.person_id in exact_ids

@@ -5,7 +5,8 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from .models import ReflectionPeriodRule, Stage
+from .codes import TraffickingStatus
+from .models import Case, ReflectionPeriodRule, Stage
 
 # The Kosovo procedures move a case forward one stage at a time; any open case may be closed.
 NEXT_STAGE: dict[str, str] = {
@@ -24,6 +25,41 @@ def stages_reachable_from(stage: str) -> list[str]:
     if stage == Stage.CLOSED:
         return []
     return [*([NEXT_STAGE[stage]] if stage in NEXT_STAGE else []), Stage.CLOSED]
+
+
+def _stage_label(code: str) -> str:
+    return str(Stage(code).label) if code in Stage.values else code
+
+
+def stage_move_problem(case: Case, to_stage: str) -> str | None:
+    """What keeps `case` from moving to `to_stage`, said as what to do; None if nothing does.
+
+    Consent is not checked here: it may be overridden with a reason, which is the service's to
+    record (services.stages.case_move_stage). Closing needs a reason, which the form asks for.
+    """
+    if case.stage == Stage.CLOSED:
+        return _("The case is already closed.")
+    if to_stage == Stage.CLOSED:
+        return None
+    if NEXT_STAGE.get(case.stage) != to_stage:
+        return _(
+            "A case in “%(from)s” cannot move to “%(to)s”: stages are taken one at a time."
+        ) % {
+            "from": _stage_label(case.stage),
+            "to": _stage_label(to_stage),
+        }
+    if to_stage == Stage.RISK_AND_REFERRAL:
+        latest = case.identification_decisions.order_by(
+            "-decided_on", "-recorded_at", "-pk"
+        ).first()
+        if latest is None or latest.status == TraffickingStatus.NOT_A_VICTIM:
+            return _(
+                "Record an identification decision (presumed or identified victim) first, on "
+                "the Identification page of the case."
+            )
+    if to_stage == Stage.INITIAL_ASSISTANCE and not case.risk_assessments.exists():
+        return _("Record a risk assessment first, on the Risk assessment page of the case.")
+    return None
 
 
 def reflection_rule_on(day: datetime.date) -> ReflectionPeriodRule:

@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .codes import DecisionOrganisation, EventKind, TraffickingStatus
-from .models import ClosingReason, ConsentScope, RiskLevel, Stage, TimelineEntry
+from .models import AccessGrant, ClosingReason, ConsentScope, RiskLevel, Stage, TimelineEntry
 
 Kind = TimelineEntry.Kind
 
@@ -74,6 +74,17 @@ def timeline_line(entry: TimelineEntry, agencies: Mapping[int, str] | None = Non
         }
     if kind == Kind.SHARED:
         return _("Shared with %(agency)s.") % {"agency": _agency(data, agencies)}
+    if kind == Kind.SHARING_ENDED:
+        return _("Sharing with %(agency)s ended: %(cause)s.") % {
+            "agency": _agency(data, agencies),
+            "cause": _label(AccessGrant.EndCause, data.get("cause")),
+        }
+    if kind == Kind.ASSIGNED:
+        return (
+            _("A worker was assigned to the case.")
+            if data.get("worker")
+            else _("The case has no assigned worker any more.")
+        )
     if kind == Kind.EVENT:
         return _("Trafficking event recorded: %(kind)s in %(country)s.") % {
             "kind": _label(EventKind, data.get("kind")),

@@ -15,6 +15,7 @@ urlpatterns = [
     # The consent is a POST field, not a path argument: every action URL takes the code alone.
     path("<str:code>/consents/withdraw/", views.case_consent_withdraw, name="consent_withdraw"),
     path("<str:code>/sharing/", views.case_sharing, name="sharing"),
+    path("<str:code>/sharing/end/", views.case_sharing_end, name="sharing_end"),
     path("<str:code>/notes/", views.case_note, name="note"),
     path("<str:code>/events/", views.case_event, name="event"),
     path("<str:code>/exploitation/", views.case_exploitation, name="exploitation"),

@@ -40,10 +40,11 @@ from .forms import (
     NoteForm,
     RiskForm,
     ShareForm,
+    SharingEndForm,
     StageForm,
 )
 from .models import Case, RiskLevel
-from .policies import may_act_on_case, may_view_access_log
+from .policies import case_policy
 from .stages import reflection_days_left, reflection_warning
 from .timeline import agency_ids, timeline_line
 
@@ -77,7 +78,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 def case_detail(request: HttpRequest, code: str) -> HttpResponse:
     """One case with its person's identifying data; each request writes one view entry."""
     case = selectors.case_get(user=request.user, code=code)
-    services.case_viewed(actor=request.user, case=case, request=request)
+    services.case_viewed(actor=request.user, case=case)
     user = request.user
     today = timezone.localdate()
     timeline = list(selectors.case_timeline(case))
@@ -85,6 +86,7 @@ def case_detail(request: HttpRequest, code: str) -> HttpResponse:
         Agency.objects.filter(pk__in=agency_ids(timeline)).values_list("pk", "organisation__name")
     )
     risk = selectors.case_current_risk(case)
+    sharing = list(selectors.case_sharing(case))
     consents = case.consents.select_related("agency__organisation").order_by("-given_on", "-pk")
     context = {
         "case": case,
@@ -98,13 +100,14 @@ def case_detail(request: HttpRequest, code: str) -> HttpResponse:
         "reflection_warning": reflection_warning(case.reflection_ends_on, today),
         "reflection_days_left": reflection_days_left(case.reflection_ends_on, today),
         "consents": [(consent, consent.is_in_force_on(today)) for consent in consents],
-        "shares": case.shares.select_related("agency__organisation", "recorded_by"),
+        "sharing": sharing,
+        "sharing_in_force": any(grant.in_force for grant in sharing),
         "events": case.events.select_related("recorded_by").order_by("started_on", "pk"),
         "timeline": [(entry, timeline_line(entry, agencies)) for entry in timeline],
-        "may_manage": may_act_on_case(user, case, Permission.MANAGE_CASE),
-        "may_identify": may_act_on_case(user, case, Permission.RECORD_IDENTIFICATION),
-        "may_assess_risk": may_act_on_case(user, case, Permission.RECORD_RISK_ASSESSMENT),
-        "may_view_access_log": may_view_access_log(user, case),
+        "may_manage": case_policy.may(user, Permission.MANAGE_CASE, case),
+        "may_identify": case_policy.may(user, Permission.RECORD_IDENTIFICATION, case),
+        "may_assess_risk": case_policy.may(user, Permission.RECORD_RISK_ASSESSMENT, case),
+        "may_view_access_log": case_policy.may_view_access_log(user, case),
     }
     return render(request, "cases/case_detail.html", context)
 
@@ -134,7 +137,7 @@ def case_action(permission: Permission) -> Callable[[CaseView], Callable[..., Ht
         @wraps(view)
         def wrapped(request: HttpRequest, code: str) -> HttpResponse:
             case = selectors.case_get(user=request.user, code=code)
-            if not may_act_on_case(request.user, case, permission):
+            if not case_policy.may(request.user, permission, case):
                 raise PermissionDenied
             return view(request, case)
 
@@ -188,7 +191,6 @@ def case_stage(request: HttpRequest, case: Case) -> HttpResponse:
             closing_reason=data.get("closing_reason") or "",
             note=data.get("note") or "",
             override_reason=data.get("override_reason") or "",
-            request=request,
         )
 
     return _action_page(
@@ -215,7 +217,6 @@ def case_risk(request: HttpRequest, case: Case) -> HttpResponse:
             reasons=data["reasons"],
             assessors=data["assessors"],
             assessed_on=data.get("assessed_on"),
-            request=request,
         )
 
     return _action_page(
@@ -240,7 +241,6 @@ def case_consent(request: HttpRequest, case: Case) -> HttpResponse:
             scope=data["scope"],
             agency=data.get("agency"),
             given_on=data.get("given_on"),
-            request=request,
         )
 
     return _action_page(
@@ -264,7 +264,6 @@ def case_consent_withdraw(request: HttpRequest, case: Case) -> HttpResponse:
             actor=request.user,
             consent=data["consent"],
             withdrawn_on=data.get("withdrawn_on"),
-            request=request,
         )
 
     return _action_page(
@@ -288,7 +287,6 @@ def case_sharing(request: HttpRequest, case: Case) -> HttpResponse:
             case=case,
             agency=data["agency"],
             override_reason=data.get("override_reason") or "",
-            request=request,
         )
 
     return _action_page(
@@ -304,11 +302,34 @@ def case_sharing(request: HttpRequest, case: Case) -> HttpResponse:
 
 
 @case_action(Permission.MANAGE_CASE)
+def case_sharing_end(request: HttpRequest, case: Case) -> HttpResponse:
+    """Stop sharing with an agency; the grant is a POST field, so the URL has the code alone."""
+    form = SharingEndForm(posted(request), case=case)
+
+    def act(data: dict[str, Any]) -> None:
+        services.case_share_end(actor=request.user, grant=data["grant"], reason=data["reason"])
+
+    return _action_page(
+        request,
+        case,
+        form,
+        act,
+        title=_("Stop sharing case %(code)s") % {"code": case.code},
+        intro=_(
+            "The agency's staff lose access at once. The person's consent stays as recorded; "
+            "withdraw it on the consents page if the person withdrew it."
+        ),
+        submit=_("Stop sharing"),
+        done=_("Sharing was stopped."),
+    )
+
+
+@case_action(Permission.MANAGE_CASE)
 def case_note(request: HttpRequest, case: Case) -> HttpResponse:
     form = NoteForm(posted(request))
 
     def act(data: dict[str, Any]) -> None:
-        services.case_note_add(actor=request.user, case=case, text=data["text"], request=request)
+        services.case_note_add(actor=request.user, case=case, text=data["text"])
 
     return _action_page(
         request,
@@ -334,7 +355,6 @@ def case_event(request: HttpRequest, case: Case) -> HttpResponse:
             place=data.get("place") or "",
             started_on=data.get("started_on"),
             ended_on=data.get("ended_on"),
-            request=request,
         )
 
     return _action_page(
@@ -364,7 +384,6 @@ def case_exploitation(request: HttpRequest, case: Case) -> HttpResponse:
                 "forms_of_exploitation": data["forms_of_exploitation"],
                 "methods_of_control": data["methods_of_control"],
             },
-            request=request,
         )
 
     return _action_page(

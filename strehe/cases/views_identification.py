@@ -25,7 +25,6 @@ def case_identification(request: HttpRequest, case: Case) -> HttpResponse:
                 status=form.cleaned_data["status"],
                 decided_on=form.cleaned_data["decided_on"],
                 grounds=form.cleaned_data["grounds"],
-                request=request,
             )
         except ValidationError as error:
             add_service_errors(form, error)

@@ -76,6 +76,17 @@ class Contact(models.Model):
         related_name="contacts",
         verbose_name=_("case"),
     )
+    # The agency whose staff see the contact: the recorder's agency when it was logged. It stays
+    # with the agency when the recorder moves to another one.
+    owner_agency = models.ForeignKey(
+        "accounts.Agency",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="helpline_contacts",
+        verbose_name=_("agency"),
+        help_text=_("Empty for contacts that arrived through the public form."),
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -13,13 +13,13 @@ from strehe.directory.selectors import helpline_list
 from strehe.screening.models import Screening
 
 from .models import Contact
-from .policies import contacts_visible_to
+from .policies import contact_policy
 
 
 def contact_list(*, user: Any) -> QuerySet[Contact]:
     """The contacts `user` may see, newest first."""
     return (
-        contacts_visible_to(user)
+        contact_policy.visible_to(user)
         .select_related("recorded_by", "case")
         .order_by("-contacted_at", "-pk")
     )

@@ -4,6 +4,8 @@ Thin views: the forms validate input, the services write (and raise ValidationEr
 field errors), the selectors and policies decide what the user may see.
 """
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,14 +15,14 @@ from strehe.accounts.decorators import staff_required
 from strehe.accounts.roles import Permission
 from strehe.cases import selectors as case_selectors
 from strehe.cases import services as case_services
-from strehe.cases.policies import may_view_case
+from strehe.cases.policies import case_policy
 from strehe.core.forms import add_service_errors, posted
 from strehe.screening.forms import ScreeningForm
 from strehe.screening.selectors import screening_guidance
-from strehe.screening.services import screening_record
 
-from . import policies, selectors, services
+from . import selectors, services
 from .forms import CaseFromContactForm, ContactForm
+from .policies import contact_policy
 
 CONTACT_LIST_LIMIT = 200
 
@@ -29,7 +31,7 @@ CONTACT_LIST_LIMIT = 200
 def contact_list(request: HttpRequest) -> HttpResponse:
     """The contacts the user may see, newest first."""
     user = request.user
-    if not policies.may_list_contacts(user):
+    if not contact_policy.may_list(user):
         raise PermissionDenied
     contacts = selectors.contact_list(user=user)[:CONTACT_LIST_LIMIT]
     context = {
@@ -47,7 +49,7 @@ def contact_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             contact = services.contact_create(
-                recorded_by=user,  # type: ignore[arg-type]
+                actor=user,  # type: ignore[arg-type]
                 opening_hours_check=selectors.opening_hours_check_for(user),
                 **form.contact_data(),
             )
@@ -63,7 +65,7 @@ def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
     """One contact, the guidance of its screenings, and what can be done next."""
     user = request.user
     contact = selectors.contact_get(user=user, contact_id=contact_id)
-    services.contact_viewed(actor=user, contact=contact, request=request)  # type: ignore[arg-type]
+    services.contact_viewed(actor=user, contact=contact)  # type: ignore[arg-type]
     screenings = [
         (screening, *screening_guidance(screening))
         for screening in selectors.contact_screenings(contact)
@@ -71,7 +73,7 @@ def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
     context = {
         "contact": contact,
         "screenings": screenings,
-        "case_visible": contact.case is not None and may_view_case(user, contact.case),
+        "case_visible": contact.case is not None and case_policy.may_view(user, contact.case),
         "may_screen": user.has_role_permission(Permission.SCREEN),  # type: ignore[union-attr]
         "may_open_case": user.has_role_permission(Permission.OPEN_CASE),  # type: ignore[union-attr]
     }
@@ -85,11 +87,7 @@ def contact_screen(request: HttpRequest, contact_id: int) -> HttpResponse:
     form = ScreeningForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            screening_record(
-                recorded_by=request.user,  # type: ignore[arg-type]
-                data=request.POST,
-                contact=contact,
-            )
+            services.contact_screen(actor=request.user, contact=contact, data=request.POST)  # type: ignore[arg-type]
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -104,59 +102,49 @@ def contact_open_case(request: HttpRequest, contact_id: int) -> HttpResponse:
 
     Before a case is opened the register is searched for the same person; matches are shown
     (by code alone where the user may not see the case), to link to instead, or to be confirmed
-    as different people.
+    as different people. The search itself is audited.
     """
-    user = request.user
+    user: Any = request.user
     contact = selectors.contact_get(user=user, contact_id=contact_id)
-    agency = user.agency  # type: ignore[union-attr]
-    if agency is None:
+    if user.agency is None:
         raise PermissionDenied
     if contact.case_id is not None:
         return redirect("helpline:detail", contact_id=contact.pk)
     screening = selectors.contact_open_screening(contact)
-    form = CaseFromContactForm(posted(request), owner_agency=agency)
+    form = CaseFromContactForm(posted(request), owner_agency=user.agency)
     duplicates: list[case_selectors.PossibleDuplicate] = []
+    case = None
     if request.method == "POST":
         link_to = request.POST.get("link_to", "")
-        if link_to:
-            case = case_selectors.case_get(user=user, code=link_to)
-            try:
-                case_services.case_link_records(
-                    actor=user, case=case, contact=contact, screening=screening, request=request
+        try:
+            if link_to:
+                target = case_selectors.case_get(user=user, code=link_to)
+                case = services.contact_link_to_case(
+                    actor=user, contact=contact, screening=screening, case=target
                 )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                return redirect("cases:detail", code=case.code)
-        elif form.is_valid():
-            data = form.case_data()
-            duplicates = case_selectors.possible_duplicates(
-                user=user,
-                given_name=data["given_name"],
-                family_name=data["family_name"],
-                birth_date=data["birth_date"],
-            )
-            unconfirmed = {match.code for match in duplicates} - form.confirmed_different_from()
-            if not unconfirmed:
-                try:
-                    case = case_services.case_open(
-                        actor=user,
-                        owner_agency=agency,
-                        contact=contact,
-                        screening=screening,
-                        request=request,
-                        **data,
+            elif form.is_valid():
+                data = form.case_data()
+                duplicates = case_services.duplicates_search(
+                    actor=user,
+                    given_name=data["given_name"],
+                    family_name=data["family_name"],
+                    birth_date=data["birth_date"],
+                )
+                unconfirmed = {match.code for match in duplicates} - form.confirmed_different_from()
+                if not unconfirmed:
+                    case = services.contact_open_case(
+                        actor=user, contact=contact, screening=screening, **data
                     )
-                except ValidationError as error:
-                    add_service_errors(form, error)
-                else:
-                    return redirect("cases:detail", code=case.code)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        if case is not None:
+            return redirect("cases:detail", code=case.code)
     context = {
         "contact": contact,
         "screening": screening,
         "form": form,
         "duplicates": duplicates,
         "duplicate_codes": " ".join(match.code for match in duplicates),
-        "owner_agency": agency,
+        "owner_agency": user.agency,
     }
     return render(request, "helpline/contact_open_case.html", context)

@@ -51,7 +51,7 @@ def current_code(device: TOTPDevice) -> str:
 def test_no_staff_page_before_the_second_factor(staff, records_of, username):
     case = records_of(username).own
     contact = contact_create(
-        recorded_by=staff[username],
+        actor=staff["operator_olta"],
         channel="phone",
         language="sq",
         caller_type="possible_victim",

@@ -9,7 +9,7 @@ import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from strehe.cases.codes import TraffickingStatus
-from strehe.cases.models import Case, CaseShare, Consent, IdentificationDecision
+from strehe.cases.models import AccessGrant, Case, Consent, IdentificationDecision
 from strehe.helpline.models import Contact
 from strehe.screening.models import Screening
 from tests.accounts.test_two_factor_required import current_code
@@ -102,7 +102,10 @@ def test_a_call_becomes_a_case_shared_with_the_police_who_record_a_presumed_vict
     assert page.url.endswith(f"/en/staff/cases/{case.code}/")
     assert case.owner_agency == agencies["helpline"]
     assert Consent.objects.get(case=case).agency == agencies["police"]
-    assert CaseShare.objects.get(case=case).agency == agencies["police"]
+    assert (
+        AccessGrant.objects.get(case=case, basis__in=AccessGrant.SHARING).agency
+        == agencies["police"]
+    )
     assert recorded_page.foreign_requests(live_server.url) == []
 
     # --- investigator_ilir, at the police, in another browser ------------------------------

@@ -37,9 +37,9 @@ def test_the_detail_page_shows_person_risk_identification_consents_shares_and_ev
     )
     to_initial_assistance(case, investigator, staff)
     consent_record(
-        actor=investigator, case=case, scope=ConsentScope.SHARING, agency=agencies["advocates"]
+        actor=investigator, case=case, scope=ConsentScope.SHARING, agency=agencies["shelter"]
     )
-    case_share(actor=investigator, case=case, agency=agencies["advocates"])
+    case_share(actor=investigator, case=case, agency=agencies["shelter"])
     withdrawn = consent_record(
         actor=investigator,
         case=case,
@@ -65,11 +65,12 @@ def test_the_detail_page_shows_person_risk_identification_consents_shares_and_ev
         "Presumed victim",
         "Initial assistance and reflection period",
         "advocates office, since",
+        "shelter office, since",
         "withdrawn on",
         "in force, given on",
         "Recruitment: AL, Durrës",
         "Moved from “Identification” to “Risk assessment and referral”.",
-        "Shared with advocates office.",
+        "Shared with shelter office.",
         "Trafficking event recorded: Recruitment in AL.",
     ):
         assert text in page, text

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from strehe.cases.models import RiskLevel, Stage
 from strehe.cases.services import risk_assessment_record
-from tests.cases.workflow import to_risk_and_referral
+from tests.cases.workflow import share_with_agencies_of, to_risk_and_referral
 
 
 def listed(client, **query):
@@ -20,6 +20,7 @@ def listed(client, **query):
 
 
 def assess(case, staff, level, assessed_on=None):
+    share_with_agencies_of(case, [staff["advocate_arta"], staff["social_worker_sokol"]])
     risk_assessment_record(
         actor=staff["investigator_ilir"],
         case=case,

@@ -37,7 +37,7 @@ def test_a_childs_assessment_without_a_social_worker_is_refused(staff, shared_ca
     response = assess(login_as("investigator_ilir"), shared_case, [staff["advocate_arta"]])
 
     [message] = response.context["form"].errors["assessors"]
-    assert message.startswith("A child's risk assessment needs a social worker.")
+    assert message.startswith("A child's risk assessment needs a social worker as well.")
     assert RiskAssessment.objects.count() == 0
 
 

@@ -4,8 +4,8 @@ ahead without it; a police investigator can, with a reason that is kept, audited
 import pytest
 
 from strehe.audit.models import AuditEntry
-from strehe.cases.models import CaseShare, ConsentOverride, ConsentScope, TimelineEntry
-from tests.cases.workflow import consent_to, counts, url
+from strehe.cases.models import AccessGrant, ConsentOverride, ConsentScope, TimelineEntry
+from tests.cases.workflow import CONSENT_FIRST, consent_to, counts, url
 
 OVERRIDE_LABEL = "Reason to go ahead without consent"
 
@@ -24,10 +24,8 @@ def test_an_advocate_is_refused_without_consent_and_offered_no_override(
         {"agency": agencies["police"].pk, "override_reason": "She is in danger."},
     )
 
-    assert response.context["form"].non_field_errors() == [
-        "The person has not consented to this. Record their consent first."
-    ]
-    assert not CaseShare.objects.exists()
+    assert response.context["form"].non_field_errors() == [CONSENT_FIRST]
+    assert not AccessGrant.objects.filter(basis__in=AccessGrant.SHARING).exists()
     assert not ConsentOverride.objects.exists()
     assert counts(case) == before
 
@@ -42,7 +40,9 @@ def test_an_advocate_shares_once_the_person_consents(staff, agencies, records_of
     )
 
     assert response.status_code == 302
-    assert CaseShare.objects.filter(case=case, agency=agencies["police"]).exists()
+    assert AccessGrant.objects.filter(
+        basis__in=AccessGrant.SHARING, case=case, agency=agencies["police"]
+    ).exists()
     assert not ConsentOverride.objects.exists()
 
 
@@ -55,7 +55,7 @@ def test_the_police_must_give_a_reason(agencies, records_of, login_as):
     response = client.post(url("cases:sharing", case), {"agency": agencies["advocates"].pk})
 
     assert "override_reason" in response.context["form"].errors
-    assert not CaseShare.objects.exists()
+    assert not AccessGrant.objects.filter(basis__in=AccessGrant.SHARING).exists()
 
 
 @pytest.mark.django_db
@@ -72,7 +72,9 @@ def test_the_police_share_with_a_reason_which_is_audited_and_on_the_timeline(
     )
 
     assert response.status_code == 302
-    assert CaseShare.objects.filter(case=case, agency=agencies["advocates"]).exists()
+    assert AccessGrant.objects.filter(
+        basis__in=AccessGrant.SHARING, case=case, agency=agencies["advocates"]
+    ).exists()
     override = ConsentOverride.objects.get(case=case)
     assert (override.scope, override.agency, override.action) == (
         ConsentScope.SHARING,
@@ -86,7 +88,7 @@ def test_the_police_share_with_a_reason_which_is_audited_and_on_the_timeline(
     created = AuditEntry.objects.order_by("seq")[audit_before:]
     assert {entry.target_type for entry in created} == {
         "cases.consentoverride",
-        "cases.caseshare",
+        "cases.accessgrant",
     }
     # The reason is kept encrypted and never written to the audit trail.
     assert "life is at risk" not in str(list(AuditEntry.objects.values()))

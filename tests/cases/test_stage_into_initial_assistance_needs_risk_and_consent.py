@@ -9,6 +9,7 @@ from django.core.management import call_command
 from strehe.audit.models import AuditEntry
 from strehe.cases.models import Stage, TimelineEntry
 from tests.cases.workflow import (
+    CONSENT_FIRST,
     assess_risk,
     consent_to,
     counts,
@@ -39,7 +40,7 @@ def test_without_a_risk_assessment_the_move_is_refused(staff, case_in_referral, 
         client, "cases:stage", case_in_referral, {"to_stage": "initial_assistance"}
     )
 
-    assert "Record a risk assessment first." in page
+    assert "Record a risk assessment first, on the Risk assessment page of the case." in page
     assert reload(case_in_referral).stage == Stage.RISK_AND_REFERRAL
     assert reload(case_in_referral).reflection_ends_on is None
     assert counts(case_in_referral) == before
@@ -55,7 +56,7 @@ def test_without_consent_to_assistance_the_move_is_refused(staff, case_in_referr
         client, "cases:stage", case_in_referral, {"to_stage": "initial_assistance"}
     )
 
-    assert "The person has not consented to this. Record their consent first." in page
+    assert CONSENT_FIRST in page
     assert reload(case_in_referral).stage == Stage.RISK_AND_REFERRAL
     assert counts(case_in_referral) == before
 

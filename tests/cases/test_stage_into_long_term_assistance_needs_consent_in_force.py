@@ -6,6 +6,7 @@ from strehe.audit.models import AuditEntry
 from strehe.cases.models import Consent, ConsentScope, Stage, TimelineEntry
 from strehe.cases.services import consent_withdraw
 from tests.cases.workflow import (
+    CONSENT_FIRST,
     consent_to,
     counts,
     new_audit_entries,
@@ -41,7 +42,7 @@ def test_a_withdrawn_consent_stops_the_move(staff, case_in_initial_assistance, l
 
     _status, page = post(client, "cases:stage", case, MOVE)
 
-    assert "The person has not consented to this. Record their consent first." in page
+    assert CONSENT_FIRST in page
     assert reload(case).stage == Stage.INITIAL_ASSISTANCE
     assert counts(case) == before
 

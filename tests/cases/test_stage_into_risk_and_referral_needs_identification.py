@@ -20,7 +20,10 @@ def test_without_an_identification_decision_the_move_is_refused(records_of, logi
     status, page = post(client, "cases:stage", case, MOVE)
 
     assert status == 200
-    assert "Record an identification decision (presumed or identified victim) first." in page
+    assert (
+        "Record an identification decision (presumed or identified victim) first, on the "
+        "Identification page of the case." in page
+    )
     assert reload(case).stage == Stage.IDENTIFICATION
     assert counts(case) == before
 

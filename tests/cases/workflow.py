@@ -18,6 +18,7 @@ from strehe.cases.models import (
     Stage,
     TimelineEntry,
 )
+from strehe.cases.policies import case_policy
 from strehe.cases.services import (
     case_move_stage,
     case_update,
@@ -25,7 +26,13 @@ from strehe.cases.services import (
     identification_record,
     risk_assessment_record,
 )
+from strehe.cases.services.access import share_start
+from strehe.cases.services.consent import consent_create
 
+# What a refused act that needs consent says, with where to record it.
+CONSENT_FIRST = (
+    "The person has not consented to this. Record their consent first (Consents, on the case page)."
+)
 ADULT_BIRTH_DATE = datetime.date(1990, 5, 1)
 TODAY = timezone.localdate()
 CHILD_BIRTH_DATE = TODAY.replace(year=TODAY.year - 15, day=1)
@@ -65,9 +72,21 @@ def to_risk_and_referral(case: Case, actor: User) -> Case:
     return case_move_stage(actor=actor, case=case, to_stage=Stage.RISK_AND_REFERRAL)
 
 
+def share_with_agencies_of(case: Case, users: list[User]) -> None:
+    """Share `case`, by the person's consent, with each agency of `users` that cannot see it
+    yet; recorded by the system, as an import would (setup, not the act under test)."""
+    for user in users:
+        if not case_policy.may_view(user, case):
+            consent_create(actor=None, case=case, scope=ConsentScope.SHARING, agency=user.agency)
+            share_start(actor=None, case=case, agency=user.agency)
+
+
 def assess_risk(case: Case, actor: User, staff: dict[str, User]) -> None:
-    """A risk assessment by `actor` with the other assessing roles, valid for a child too."""
+    """A risk assessment by `actor` with the other assessing roles, valid for a child too.
+
+    The others' agencies are given the case first, with consent: assessors must see it."""
     others = ["investigator_ilir", "advocate_arta", "social_worker_sokol"]
+    share_with_agencies_of(case, [staff[name] for name in others])
     risk_assessment_record(
         actor=actor,
         case=case,

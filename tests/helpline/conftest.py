@@ -7,9 +7,9 @@ __all__ = ["agencies", "login_as", "records_of", "staff"]
 
 
 @pytest.fixture
-def operator(db) -> User:
-    """A helpline operator logging calls."""
-    return User.objects.create_user(username="operator")
+def operator(staff: dict[str, User]) -> User:
+    """A helpline operator logging calls for the helpline's agency."""
+    return staff["operator_olta"]
 
 
 @pytest.fixture

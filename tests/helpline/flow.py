@@ -29,11 +29,11 @@ def url(name: str, **kwargs: Any) -> str:
 
 
 def logged_contact(user: User) -> Contact:
-    return contact_create(recorded_by=user, anonymous=False, **CALL)
+    return contact_create(actor=user, anonymous=False, **CALL)
 
 
 def screened(contact: Contact, user: User) -> Screening:
-    return screening_record(recorded_by=user, data=SCREENING_POST, contact=contact)
+    return screening_record(actor=user, data=SCREENING_POST, contact=contact)
 
 
 def person(**changes: Any) -> dict[str, Any]:

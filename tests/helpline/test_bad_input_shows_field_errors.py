@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from strehe.cases.models import Case, CaseShare, Consent, IdentificationDecision, Person
+from strehe.cases.models import AccessGrant, Case, Consent, IdentificationDecision, Person
 from strehe.helpline.models import Contact
 from strehe.screening.models import Screening
 from tests.helpline.flow import CALL, logged_contact, person, url
@@ -13,7 +13,7 @@ from tests.staff import open_test_case
 
 
 def counts() -> dict[str, int]:
-    models = [Contact, Screening, Person, Case, Consent, CaseShare, IdentificationDecision]
+    models = [Contact, Screening, Person, Case, Consent, AccessGrant, IdentificationDecision]
     return {model.__name__: model.objects.count() for model in models}
 
 

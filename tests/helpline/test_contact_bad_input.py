@@ -24,7 +24,7 @@ from strehe.helpline.services import contact_create
 )
 def test_an_unknown_code_is_a_field_error(operator, call, field, value):
     with pytest.raises(ValidationError) as raised:
-        contact_create(recorded_by=operator, **{**call, field: value})
+        contact_create(actor=operator, **{**call, field: value})
 
     assert field in raised.value.message_dict
     assert Contact.objects.count() == 0
@@ -34,7 +34,7 @@ def test_a_time_in_the_future_is_refused(operator, call):
     tomorrow = timezone.now() + timedelta(days=1)
 
     with pytest.raises(ValidationError) as raised:
-        contact_create(recorded_by=operator, contacted_at=tomorrow, **call)
+        contact_create(actor=operator, contacted_at=tomorrow, **call)
 
     assert "contacted_at" in raised.value.message_dict
     assert Contact.objects.count() == 0
@@ -43,7 +43,7 @@ def test_a_time_in_the_future_is_refused(operator, call):
 @pytest.mark.django_db
 def test_a_public_contact_cannot_be_made_non_anonymous(call):
     with pytest.raises(ValidationError) as raised:
-        contact_create(anonymous=False, **call)
+        contact_create(actor=None, anonymous=False, **call)
 
     assert "anonymous" in raised.value.message_dict
     assert Contact.objects.count() == 0

@@ -11,7 +11,7 @@ from strehe.helpline.services import contact_create
 
 
 def test_an_operator_logs_a_call_with_every_field_kept(operator, call):
-    contact = contact_create(recorded_by=operator, **call)
+    contact = contact_create(actor=operator, **call)
 
     stored = Contact.objects.get(pk=contact.pk)
     assert stored.recorded_by == operator
@@ -26,16 +26,16 @@ def test_an_operator_logs_a_call_with_every_field_kept(operator, call):
 
 
 def test_a_contact_is_anonymous_by_default(operator, call):
-    assert contact_create(recorded_by=operator, **call).anonymous is True
+    assert contact_create(actor=operator, **call).anonymous is True
 
 
 def test_an_operator_may_log_a_caller_who_gave_their_identity(operator, call):
-    assert contact_create(recorded_by=operator, anonymous=False, **call).anonymous is False
+    assert contact_create(actor=operator, anonymous=False, **call).anonymous is False
 
 
 @pytest.mark.django_db
 def test_the_public_form_logs_without_a_staff_author(call):
-    contact = contact_create(**{**call, "channel": "web_form"})
+    contact = contact_create(actor=None, **{**call, "channel": "web_form"})
 
     assert contact.recorded_by is None
     assert contact.anonymous is True
@@ -43,9 +43,9 @@ def test_the_public_form_logs_without_a_staff_author(call):
 
 def test_the_time_defaults_to_now_and_an_earlier_time_is_kept(operator, call):
     before = timezone.now()
-    now_contact = contact_create(recorded_by=operator, **call)
+    now_contact = contact_create(actor=operator, **call)
     earlier = timezone.now() - timedelta(hours=3)
-    late_entry = contact_create(recorded_by=operator, contacted_at=earlier, **call)
+    late_entry = contact_create(actor=operator, contacted_at=earlier, **call)
 
     assert before <= now_contact.contacted_at <= timezone.now()
     assert Contact.objects.get(pk=late_entry.pk).contacted_at == earlier
@@ -53,7 +53,7 @@ def test_the_time_defaults_to_now_and_an_earlier_time_is_kept(operator, call):
 
 def test_a_silent_call_needs_no_summary(operator):
     contact = contact_create(
-        recorded_by=operator,
+        actor=operator,
         channel="phone",
         language="other",
         caller_type="silent",
@@ -67,7 +67,7 @@ def test_a_silent_call_needs_no_summary(operator):
 @pytest.mark.django_db
 def test_logging_a_contact_is_audited_with_field_names_only(staff):
     contact = contact_create(
-        recorded_by=staff["operator_olta"],
+        actor=staff["operator_olta"],
         channel="phone",
         language="sq",
         caller_type="possible_victim",

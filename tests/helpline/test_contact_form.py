@@ -36,7 +36,7 @@ def test_a_few_fields_suffice_and_the_service_saves_them(operator):
     )
 
     assert form.is_valid(), form.errors
-    contact = contact_create(recorded_by=operator, **form.contact_data())
+    contact = contact_create(actor=operator, **form.contact_data())
     assert Contact.objects.get(pk=contact.pk).language == "sr"
 
 

@@ -5,8 +5,8 @@ All in one transaction: the police see the case at once, and only because the pe
 
 import pytest
 
-from strehe.cases.models import Case, CaseShare, Consent, ConsentScope, TimelineEntry
-from strehe.cases.policies import may_view_case
+from strehe.cases.models import AccessGrant, Case, Consent, ConsentScope, TimelineEntry
+from strehe.cases.policies import case_policy
 from tests.helpline.flow import logged_contact, person, screened, url
 
 
@@ -42,7 +42,10 @@ def test_the_case_is_owned_by_the_helpline_and_shared_with_the_police_by_consent
         agencies["police"],
         operator,
     )
-    assert CaseShare.objects.get(case=case).agency == agencies["police"]
+    assert (
+        AccessGrant.objects.get(case=case, basis__in=AccessGrant.SHARING).agency
+        == agencies["police"]
+    )
     kinds = sorted(case.timeline.values_list("kind", flat=True))
     assert kinds == sorted(
         [
@@ -53,8 +56,8 @@ def test_the_case_is_owned_by_the_helpline_and_shared_with_the_police_by_consent
             TimelineEntry.Kind.SHARED,
         ]
     )
-    assert may_view_case(staff["investigator_ilir"], case)
-    assert not may_view_case(staff["worker_elsewhere"], case)
+    assert case_policy.may_view(staff["investigator_ilir"], case)
+    assert not case_policy.may_view(staff["worker_elsewhere"], case)
 
 
 @pytest.mark.django_db
@@ -69,8 +72,8 @@ def test_without_sharing_no_consent_or_share_is_recorded(login_as, staff):
     case = Case.objects.get()
     assert case.person.estimated_age == 17
     assert not Consent.objects.exists()
-    assert not CaseShare.objects.exists()
-    assert not may_view_case(staff["investigator_ilir"], case)
+    assert not AccessGrant.objects.filter(basis__in=AccessGrant.SHARING).exists()
+    assert not case_policy.may_view(staff["investigator_ilir"], case)
 
 
 @pytest.mark.django_db

@@ -2,9 +2,12 @@ from dataclasses import dataclass
 
 import pytest
 
-from strehe.accounts.models import User
+from strehe.accounts.models import Agency, User
+from strehe.accounts.roles import Role
+from strehe.directory.models import Organisation
 from strehe.screening.loading import DEFAULT_DATA_DIR, ILO_INDICATORS_FILE, load_ilo_indicators
 from strehe.screening.models import IloIndicator
+from tests.staff import make_user
 
 
 @dataclass(frozen=True)
@@ -25,4 +28,10 @@ def indicators(db) -> dict[str, IloIndicator]:
 
 @pytest.fixture
 def screener(db) -> User:
-    return User.objects.create_user(username="screener")
+    """A helpline operator, whose role screens callers."""
+    organisation = Organisation.objects.create(
+        slug="test-helpline", name="helpline office", kind=Organisation.Kind.HELPLINE
+    )
+    return make_user(
+        "screener", Role.HELPLINE_OPERATOR, Agency.objects.create(organisation=organisation)
+    )

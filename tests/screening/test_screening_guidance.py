@@ -9,7 +9,7 @@ from strehe.screening.services import screening_record
 
 def test_stored_guidance_is_rebuilt_with_its_reasons(screener, indicators):
     screening = screening_record(
-        recorded_by=screener,
+        actor=screener,
         data={
             "acts": ["recruitment"],
             "means": ["fraud"],
@@ -29,7 +29,7 @@ def test_stored_guidance_is_rebuilt_with_its_reasons(screener, indicators):
 def test_regrading_an_indicator_later_does_not_rewrite_past_guidance(screener, indicators):
     chosen = [indicators["exploitative_conditions-02"], indicators["exploitative_conditions-03"]]
     screening = screening_record(
-        recorded_by=screener,
+        actor=screener,
         data={"indicators_exploitative_conditions": [indicator.pk for indicator in chosen]},
     )
     IloIndicator.objects.filter(pk__in=[i.pk for i in chosen]).update(grade="strong")

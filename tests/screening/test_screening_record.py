@@ -26,7 +26,7 @@ def test_a_checklist_is_saved_with_who_what_and_the_computed_guidance(screener, 
         ],
     }  # fmt: skip
 
-    screening = screening_record(recorded_by=screener, data=data)
+    screening = screening_record(actor=screener, data=data)
 
     screening.refresh_from_db()
     assert screening.recorded_by == screener
@@ -42,7 +42,7 @@ def test_a_child_without_means_is_recorded_as_indicated_by_the_legal_elements(sc
     data = QueryDict(mutable=True)
     data.update({"is_child": "on", "acts": "transportation", "purposes": "forced_begging"})
 
-    screening = screening_record(recorded_by=screener, data=data)
+    screening = screening_record(actor=screener, data=data)
 
     assert screening.is_child
     assert screening.palermo_indicates_victim
@@ -50,7 +50,7 @@ def test_a_child_without_means_is_recorded_as_indicated_by_the_legal_elements(sc
 
 
 def test_an_empty_checklist_is_recorded_as_nothing_found(screener):
-    screening = screening_record(recorded_by=screener, data={})
+    screening = screening_record(actor=screener, data={})
 
     assert not screening.palermo_indicates_victim
     assert not screening.ilo_indicates_victim
@@ -70,7 +70,7 @@ def test_an_empty_checklist_is_recorded_as_nothing_found(screener):
 )
 def test_bad_input_raises_field_errors_and_saves_nothing(screener, indicators, data, field):
     with pytest.raises(ValidationError) as raised:
-        screening_record(recorded_by=screener, data=data)
+        screening_record(actor=screener, data=data)
 
     assert field in raised.value.message_dict
     assert Screening.objects.count() == 0
@@ -82,7 +82,7 @@ def test_an_indicator_ticked_under_another_dimension_is_refused(screener, indica
     }
 
     with pytest.raises(ValidationError) as raised:
-        screening_record(recorded_by=screener, data=wrong_group)
+        screening_record(actor=screener, data=wrong_group)
 
     assert "indicators_deceptive_recruitment" in raised.value.message_dict
     assert Screening.objects.count() == 0

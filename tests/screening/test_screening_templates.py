@@ -23,7 +23,7 @@ def test_the_checklist_shows_every_group_and_field_errors(indicators):
 
 def test_the_guidance_shows_the_notice_and_the_reasons(screener, indicators):
     screening = screening_record(
-        recorded_by=screener,
+        actor=screener,
         data={"is_child": "on", "acts": ["recruitment"], "purposes": ["forced_begging"]},
     )
     palermo, ilo = screening_guidance(screening)

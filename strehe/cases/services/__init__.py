@@ -1,0 +1,48 @@
+"""Writes on cases, by sub-domain. Each runs in one transaction with its timeline line and audit
+entry (services._acts.act_recorded), and checks the actor itself through the case policy, so
+that a page, the API, a command and an import cannot differ. Bad input raises ValidationError
+naming the offending field, and nothing is saved then.
+
+- opening: case codes, opening a case, linking records made before it
+- access: sharing with an agency and ending it, the assigned worker (access grants)
+- consent: recording and withdrawing consent; the rule that acts need it
+- assessments: identification decisions, risk assessments
+- stages: moving through the procedures, closing
+- records: the case's fields, notes, trafficking events, reads
+"""
+
+from .access import case_share, case_share_end
+from .assessments import identification_record, risk_assessment_record
+from .consent import consent_in_force, consent_record, consent_required, consent_withdraw
+from .opening import case_code_next, case_open, case_records_attach, duplicates_search
+from .records import (
+    CASE_UPDATABLE_FIELDS,
+    PERSON_UPDATABLE_FIELDS,
+    case_note_add,
+    case_update,
+    case_viewed,
+    trafficking_event_add,
+)
+from .stages import case_move_stage
+
+__all__ = [
+    "CASE_UPDATABLE_FIELDS",
+    "PERSON_UPDATABLE_FIELDS",
+    "case_code_next",
+    "case_move_stage",
+    "case_note_add",
+    "case_open",
+    "case_records_attach",
+    "case_share",
+    "case_share_end",
+    "case_update",
+    "case_viewed",
+    "consent_in_force",
+    "consent_record",
+    "consent_required",
+    "consent_withdraw",
+    "duplicates_search",
+    "identification_record",
+    "risk_assessment_record",
+    "trafficking_event_add",
+]
