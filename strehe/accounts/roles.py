@@ -82,9 +82,21 @@ AGENCY_ROLES = frozenset(
 )
 
 
+# Granting a role with any of these needs a second administrator's approval (the two-person rule,
+# strehe.accounts.services.user_update): personal data, and managing users, because an
+# administrator one colleague could make alone could then approve that colleague's requests.
+APPROVAL_PERMISSIONS = frozenset({P.VIEW_PERSONAL_DATA, P.MANAGE_USERS})
+
+
 def permissions_of(role: str) -> frozenset[Permission]:
     return ROLE_PERMISSIONS.get(role, frozenset())
 
 
 def role_requires_two_factor(role: str) -> bool:
     return role not in ROLE_PERMISSIONS or bool(permissions_of(role) & TWO_FACTOR_PERMISSIONS)
+
+
+def role_grant_needs_approval(role: str) -> bool:
+    """Whether giving `role` to someone (or moving its holder to another agency) waits for a
+    second administrator. Taking a role away never does."""
+    return bool(permissions_of(role) & APPROVAL_PERMISSIONS)
