@@ -53,10 +53,9 @@ class PasswordSetWidget(ReadOnlyPasswordHashWidget):
 
     def get_context(self, name: str, value: Any, attrs: Any) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
-        algorithm = gettext("algorithm")
-        context["summary"] = [
-            item for item in context["summary"] if "value" not in item or item["label"] == algorithm
-        ]
+        # The first line is the hasher's name ("algorithm": every Django hasher lists it
+        # first) or "No password set."; the salt and hash lines that follow are left out.
+        context["summary"] = context["summary"][:1]
         return context
 
 
