@@ -231,6 +231,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
+# Kept out of the failed-attempt records the admin shows (axes masks the password itself).
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
 # The lock is on the account, not the address: an agency's staff share one NAT address, and one
 # mistyping colleague must not lock the whole office out.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]

@@ -83,3 +83,80 @@ class User(AbstractUser):
         return salted_hmac(
             key_salt, self.password + self.session_token, secret=secret, algorithm="sha256"
         ).hexdigest()
+
+
+class RoleChangeRequest(models.Model):
+    """A role (with its agency) that one administrator asked to give a user, waiting for another.
+
+    Roles that see personal data or manage users are given by two people: the request is stored
+    here and the user keeps their current role and agency until a different administrator
+    approves it (strehe.accounts.services). Rows are never deleted: they are the record of who
+    asked and who agreed.
+    """
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", _("waiting for approval")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+        # A newer request for the same user replaced it before anyone decided.
+        SUPERSEDED = "superseded", _("replaced by a newer request")
+
+    user = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        related_name="role_change_requests",
+        verbose_name=_("user"),
+    )
+    role = models.CharField(_("requested role"), max_length=30, choices=Role.choices)
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested agency"),
+    )
+    previous_role = models.CharField(
+        _("role when requested"), max_length=30, choices=Role.choices, blank=True
+    )
+    requested_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("requested by")
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    decision = models.CharField(
+        _("decision"), max_length=20, choices=Decision.choices, default=Decision.PENDING
+    )
+    decided_by = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("role change request")
+        verbose_name_plural = _("role change requests")
+        constraints = [
+            # The two-person rule, held by the database too: whoever asked cannot approve.
+            models.CheckConstraint(
+                condition=~models.Q(decided_by=models.F("requested_by"))
+                | ~models.Q(decision="approved"),
+                name="accounts_rolechangerequest_second_person_approves",
+            ),
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(decision="pending"),
+                name="accounts_rolechangerequest_one_pending_per_user",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.get_role_display()}"
+
+    @property
+    def audit_label(self) -> str:
+        return self.user.username

@@ -82,6 +82,12 @@ AGENCY_ROLES = frozenset(
 )
 
 
+# Granting a role with any of these needs a second administrator's approval (the two-person rule,
+# strehe.accounts.services.user_update): personal data, and managing users, because an
+# administrator one colleague could make alone could then approve that colleague's requests.
+APPROVAL_PERMISSIONS = frozenset({P.VIEW_PERSONAL_DATA, P.MANAGE_USERS})
+
+
 def permissions_of(role: str) -> frozenset[Permission]:
     return ROLE_PERMISSIONS.get(role, frozenset())
 
@@ -95,3 +101,9 @@ def roles_with(permission: Permission) -> frozenset[str]:
     return frozenset(
         str(role) for role, granted in ROLE_PERMISSIONS.items() if permission in granted
     )
+
+
+def role_grant_needs_approval(role: str) -> bool:
+    """Whether giving `role` to someone (or moving its holder to another agency) waits for a
+    second administrator. Taking a role away never does."""
+    return bool(permissions_of(role) & APPROVAL_PERMISSIONS)
