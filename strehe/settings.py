@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "strehe.portal",
     "strehe.audit",
     "strehe.cases",
+    "strehe.setup",
 ]
 
 MIDDLEWARE = [

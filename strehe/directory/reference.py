@@ -18,6 +18,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from django.utils.text import slugify
 from unidecode import unidecode
 
+from strehe.core.reference import reference_row
+
 from .models import (
     ContactChannel,
     District,
@@ -336,14 +338,22 @@ def _parse_shelters(data: DirectoryData, path: Path) -> None:
         }
 
 
-def write_directory(data: DirectoryData) -> None:
-    """Write parsed data; call inside a transaction. Rows not named in the files are kept."""
+def write_directory(data: DirectoryData, *, overwrite: bool = False) -> None:
+    """Write parsed data; call inside a transaction. Rows not named in the files are kept.
+
+    Rows that exist already keep what they hold (staff may have edited them in the admin),
+    unless `overwrite`; a service's hours, exceptions and channels are written with the service.
+    """
     districts = {}
     for name_sq, values in data.districts.items():
-        districts[name_sq], _ = District.objects.update_or_create(name_sq=name_sq, defaults=values)
+        districts[name_sq], _ = reference_row(
+            District, overwrite=overwrite, name_sq=name_sq, defaults=values
+        )
     municipalities = {}
     for name_sq, values in data.municipalities.items():
-        municipalities[name_sq], _ = Municipality.objects.update_or_create(
+        municipalities[name_sq], _ = reference_row(
+            Municipality,
+            overwrite=overwrite,
             name_sq=name_sq,
             defaults={
                 "name_sr": values["name_sr"],
@@ -355,31 +365,39 @@ def write_directory(data: DirectoryData) -> None:
     organisations = {}
     for slug, values in data.organisations.items():
         fields = {key: value for key, value in values.items() if key != "municipalities"}
-        organisations[slug], _ = Organisation.objects.update_or_create(slug=slug, defaults=fields)
-        organisations[slug].municipalities.set(
-            [municipalities[name] for name in values["municipalities"]]
+        organisations[slug], written = reference_row(
+            Organisation, overwrite=overwrite, slug=slug, defaults=fields
         )
-    services = {}
+        if written:
+            organisations[slug].municipalities.set(
+                [municipalities[name] for name in values["municipalities"]]
+            )
+    written_services = {}
     for slug, values in data.services.items():
-        services[slug], _ = Service.objects.update_or_create(
+        service, written = reference_row(
+            Service,
+            overwrite=overwrite,
             slug=slug,
-            defaults={
-                **values,
-                "organisation": organisations[values["organisation"]],
-            },
+            defaults={**values, "organisation": organisations[values["organisation"]]},
         )
-    _replace_children(OpeningHours, services, data.hours, key=("weekday", "opens"))
-    _replace_children(ServiceException, services, data.exceptions, key=("date",))
-    _replace_children(ContactChannel, services, data.channels, key=("kind", "value"))
+        if written:
+            written_services[slug] = service
+    _replace_children(OpeningHours, written_services, data.hours, key=("weekday", "opens"))
+    _replace_children(ServiceException, written_services, data.exceptions, key=("date",))
+    _replace_children(ContactChannel, written_services, data.channels, key=("kind", "value"))
     for slug, values in data.shelters.items():
         region = districts[values["region"]] if values["region"] else None
-        Shelter.objects.update_or_create(slug=slug, defaults={**values, "region": region})
+        reference_row(
+            Shelter, overwrite=overwrite, slug=slug, defaults={**values, "region": region}
+        )
 
 
 def _replace_children(model: Any, services: dict, rows: list[dict], *, key: tuple) -> None:
-    """Make each loaded service's rows of `model` exactly those in the file, matched on `key`."""
+    """Make each written service's rows of `model` exactly those in the file, matched on `key`."""
     wanted: dict[str, set[tuple]] = {slug: set() for slug in services}
     for values in rows:
+        if values["service"] not in services:
+            continue
         service = services[values["service"]]
         lookup = {name: values[name] for name in key}
         defaults = {k: v for k, v in values.items() if k not in key and k != "service"}

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from strehe.core.reference import reference_row
 from strehe.directory.reference import LANGUAGES, ReferenceDataError, read_csv
 
 from .models import ContentPage, ContentSection
@@ -74,12 +75,20 @@ def _require_every_language(path: Path, line: int, what: str, values: dict, colu
         raise ReferenceDataError(path, line, f"{what} has no text in {missing}")
 
 
-def write_pages(data: PageData) -> None:
-    """Write parsed pages; call inside a transaction. Sections not in the file are removed."""
+def write_pages(data: PageData, *, overwrite: bool = False) -> None:
+    """Write parsed pages; call inside a transaction.
+
+    A page that exists keeps its text and sections (staff may have edited them in the admin),
+    unless `overwrite`, which makes its sections exactly those of the file.
+    """
     pages = {}
     for slug, values in data.pages.items():
-        pages[slug], _ = ContentPage.objects.update_or_create(slug=slug, defaults=values)
+        page, written = reference_row(ContentPage, overwrite=overwrite, slug=slug, defaults=values)
+        if written:
+            pages[slug] = page
     for (slug, position), values in data.sections.items():
+        if slug not in pages:
+            continue
         ContentSection.objects.update_or_create(
             page=pages[slug], position=position, defaults=values
         )

@@ -23,7 +23,8 @@ class Command(BaseCommand):
         "Load the reference data (municipalities, organisations, services, hours, shelters, "
         "public content pages, ILO/EC trafficking indicators, reflection-period rules) from CSV "
         "files. "
-        "Safe to run twice; a bad file changes nothing."
+        "Safe to run twice; a bad file changes nothing. Rows that exist keep what staff edited "
+        "in the admin unless --overwrite is given."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -43,6 +44,12 @@ class Command(BaseCommand):
             ),
         )
 
+        parser.add_argument(
+            "--overwrite",
+            action="store_true",
+            help="put the files' values back into directory rows and pages that already exist",
+        )
+
     def handle(self, *args: object, **options: object) -> None:
         data_dir = Path(str(options["data_dir"]))
         indicators = Path(str(options["indicators_dir"])) / screening_data.ILO_INDICATORS_FILE
@@ -57,8 +64,8 @@ class Command(BaseCommand):
                 translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE),
                 transaction.atomic(),
             ):
-                write_directory(directory)
-                write_pages(pages)
+                write_directory(directory, overwrite=bool(options["overwrite"]))
+                write_pages(pages, overwrite=bool(options["overwrite"]))
                 indicator_counts = screening_data.load_ilo_indicators(indicators)
                 reflection_count = write_reflection_periods(reflection_periods)
         except (ReferenceDataError, screening_data.ReferenceDataError) as exc:
