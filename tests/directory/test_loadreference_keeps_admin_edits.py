@@ -13,7 +13,8 @@ def edited(db):
     call_command("loadreference", verbosity=0)
     shelter = Shelter.objects.order_by("slug").first()
     page = ContentPage.objects.order_by("slug").first()
-    service = Service.objects.filter(opening_hours__isnull=False).distinct().order_by("slug").first()
+    with_hours = Service.objects.filter(opening_hours__isnull=False).distinct()
+    service = with_hours.order_by("slug").first()
     original = {
         "capacity": shelter.capacity,
         "title": page.title,
