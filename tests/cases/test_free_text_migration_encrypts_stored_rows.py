@@ -3,7 +3,6 @@
 And unapplying the migration gives the plain text back, so it can be rolled back safely.
 """
 
-
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
