@@ -96,9 +96,7 @@ class Person(models.Model):
     )
     identity_number = EncryptedCharField(_("identity number"), max_length=50, null=True, blank=True)
     phone = EncryptedCharField(_("phone number"), max_length=50, null=True, blank=True)
-    address = EncryptedTextField(
-        _("address"), max_length=ADDRESS_MAX_LENGTH, null=True, blank=True
-    )
+    address = EncryptedTextField(_("address"), max_length=ADDRESS_MAX_LENGTH, null=True, blank=True)
     # When the birth date is not known: the age as estimated, and the day it was estimated.
     estimated_age = models.PositiveSmallIntegerField(_("estimated age"), null=True, blank=True)
     age_estimated_on = models.DateField(_("age estimated on"), null=True, blank=True)
@@ -359,9 +357,7 @@ class TraffickingEvent(CaseRecord):
     country = models.CharField(_("country"), max_length=2, validators=[COUNTRY_CODE])
     # Encrypted: a village or a street may point at the person. Stores "" as the token of "".
     place = EncryptedCharField(_("place"), max_length=NAME_MAX_LENGTH, blank=True)
-    started_on = models.DateField(
-        _("from"), null=True, blank=True, validators=[validate_past_date]
-    )
+    started_on = models.DateField(_("from"), null=True, blank=True, validators=[validate_past_date])
     ended_on = models.DateField(_("until"), null=True, blank=True, validators=[validate_past_date])
 
     class Meta(CaseRecord.Meta):

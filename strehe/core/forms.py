@@ -133,7 +133,7 @@ class ModelChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
 class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
     """Django's, with ids beyond what the database can hold refused as an invalid choice."""
 
-    def _check_values(self, value: Any) -> Any:
-        if isinstance(value, (list, tuple)):
+    def clean(self, value: Any) -> Any:
+        if isinstance(value, list | tuple):
             _refuse_huge_ids(self, value)
-        return super()._check_values(value)
+        return super().clean(value)

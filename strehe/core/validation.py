@@ -92,7 +92,6 @@ def validate_plan_date(value: Any) -> None:
     _not_after(value, timezone.localdate() + datetime.timedelta(days=PLAN_HORIZON_DAYS))
 
 
-
 def validate_not_before_earliest_record(value: Any) -> None:
     """Only the lower bound of validate_past_date, for a time whose model checks the future."""
     _not_before(value, EARLIEST_RECORDED_DATE)
