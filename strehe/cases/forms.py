@@ -12,13 +12,20 @@ from django.utils.translation import gettext_lazy as _
 
 from strehe.accounts.models import Agency, User
 from strehe.accounts.roles import Permission, Role
+from strehe.core.forms import (
+    FreeTextField,
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+    NameField,
+    PastDateField,
+    PlanDateField,
+)
 
 from .codes import ControlMethod, EventKind, Exploitation
 from .models import Case, ClosingReason, ConsentScope, RiskLevel, Stage
 from .selectors import assessor_candidates, case_sharing
 from .stages import stages_reachable_from
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 OVERRIDE_HELP = _(
     "Only if the person has not consented and you must go ahead anyway, for example to protect "
     "a life. The reason is recorded, audited and shown on the timeline."
@@ -28,7 +35,7 @@ OVERRIDE_HELP = _(
 def _override_field(user: Any) -> forms.CharField | None:
     if not user.has_role_permission(Permission.OVERRIDE_CONSENT):
         return None
-    return forms.CharField(
+    return FreeTextField(
         label=_("Reason to go ahead without consent"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -38,10 +45,9 @@ def _override_field(user: Any) -> forms.CharField | None:
 
 class StageForm(forms.Form):
     to_stage = forms.ChoiceField(label=_("Move to"))
-    on = forms.DateField(
+    on = PlanDateField(
         label=_("Reflection period starts on"),
         required=False,
-        widget=DATE_INPUT,
         help_text=_("Only when entering initial assistance; today if left empty."),
     )
     closing_reason = forms.ChoiceField(
@@ -49,7 +55,7 @@ class StageForm(forms.Form):
         required=False,
         choices=[("", "—"), *ClosingReason.choices],
     )
-    note = forms.CharField(
+    note = FreeTextField(
         label=_("Note"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -70,20 +76,19 @@ class StageForm(forms.Form):
             self.fields["override_reason"] = override
 
 
-class AssessorField(forms.ModelMultipleChoiceField):
+class AssessorField(ModelMultipleChoiceField):
     def label_from_instance(self, obj: User) -> str:
         return f"{obj.get_full_name() or obj.username} ({Role(obj.role).label}, {obj.agency})"
 
 
 class RiskForm(forms.Form):
     level = forms.ChoiceField(label=_("Risk level"), choices=RiskLevel.choices)
-    assessed_on = forms.DateField(
+    assessed_on = PastDateField(
         label=_("Assessed on"),
         required=False,
-        widget=DATE_INPUT,
         help_text=_("Today if left empty."),
     )
-    reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 4}))
+    reasons = FreeTextField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 4}))
     assessors = AssessorField(
         label=_("Assessed together with"),
         queryset=User.objects.none(),
@@ -104,18 +109,18 @@ class RiskForm(forms.Form):
 
 class ConsentForm(forms.Form):
     scope = forms.ChoiceField(label=_("The person agreed to"), choices=ConsentScope.choices)
-    agency = forms.ModelChoiceField(
+    agency = ModelChoiceField(
         label=_("Agency"),
         queryset=Agency.objects.filter(is_active=True).select_related("organisation"),
         required=False,
         help_text=_("For sharing only: the agency the person agreed to share with."),
     )
-    given_on = forms.DateField(
-        label=_("Given on"), required=False, widget=DATE_INPUT, help_text=_("Today if left empty.")
+    given_on = PastDateField(
+        label=_("Given on"), required=False, help_text=_("Today if left empty.")
     )
 
 
-class ConsentLabelField(forms.ModelChoiceField):
+class ConsentLabelField(ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         scope = str(obj.get_scope_display())
         if obj.agency_id:
@@ -127,10 +132,9 @@ class ConsentWithdrawForm(forms.Form):
     consent = ConsentLabelField(
         label=_("Consent"), queryset=None, widget=forms.RadioSelect, empty_label=None
     )
-    withdrawn_on = forms.DateField(
+    withdrawn_on = PastDateField(
         label=_("Withdrawn on"),
         required=False,
-        widget=DATE_INPUT,
         help_text=_("Today if left empty."),
     )
 
@@ -144,7 +148,7 @@ class ConsentWithdrawForm(forms.Form):
 
 
 class ShareForm(forms.Form):
-    agency = forms.ModelChoiceField(label=_("Share with"), queryset=Agency.objects.none())
+    agency = ModelChoiceField(label=_("Share with"), queryset=Agency.objects.none())
 
     def __init__(self, *args: Any, case: Case, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -186,7 +190,7 @@ class SharingEndForm(forms.Form):
 
 
 class NoteForm(forms.Form):
-    text = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 6}))
+    text = FreeTextField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 6}))
 
 
 class EventForm(forms.Form):
@@ -196,9 +200,9 @@ class EventForm(forms.Form):
         max_length=2,
         help_text=_("Two-letter ISO code, such as XK, AL or RS."),
     )
-    place = forms.CharField(label=_("Place"), max_length=200, required=False)
-    started_on = forms.DateField(label=_("From"), required=False, widget=DATE_INPUT)
-    ended_on = forms.DateField(label=_("Until"), required=False, widget=DATE_INPUT)
+    place = NameField(label=_("Place"), required=False)
+    started_on = PastDateField(label=_("From"), required=False)
+    ended_on = PastDateField(label=_("Until"), required=False)
 
 
 class ExploitationForm(forms.Form):

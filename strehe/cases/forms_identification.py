@@ -4,6 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from strehe.core.forms import FreeTextField, PastDateField
+
 from .codes import TraffickingStatus
 
 
@@ -11,13 +13,12 @@ class IdentificationForm(forms.Form):
     """Validates input for services.identification_record; the service checks the rest."""
 
     status = forms.ChoiceField(label=_("Decision"), choices=TraffickingStatus.choices)
-    decided_on = forms.DateField(
+    decided_on = PastDateField(
         label=_("Date of the decision"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Today if left empty."),
     )
-    grounds = forms.CharField(
+    grounds = FreeTextField(
         label=_("Grounds"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),

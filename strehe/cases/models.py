@@ -14,6 +14,14 @@ from django.utils.translation import gettext_lazy as _
 
 from strehe.accounts.models import Agency
 from strehe.core.crypto import EncryptedCharField, EncryptedDateField, EncryptedTextField
+from strehe.core.validation import (
+    ADDRESS_MAX_LENGTH,
+    NAME_MAX_LENGTH,
+    TEXT_MAX_LENGTH,
+    validate_birth_date,
+    validate_past_date,
+    validate_plan_date,
+)
 
 from .codes import (
     ControlMethod,
@@ -81,12 +89,14 @@ class Person(models.Model):
 
     # Encrypted columns hold NULL rather than "" when empty: the library stores no ciphertext for
     # an empty value.
-    given_name = EncryptedCharField(_("given name"), max_length=200)
-    family_name = EncryptedCharField(_("family name"), max_length=200)
-    birth_date = EncryptedDateField(_("birth date"), null=True, blank=True)
+    given_name = EncryptedCharField(_("given name"), max_length=NAME_MAX_LENGTH)
+    family_name = EncryptedCharField(_("family name"), max_length=NAME_MAX_LENGTH)
+    birth_date = EncryptedDateField(
+        _("birth date"), null=True, blank=True, validators=[validate_birth_date]
+    )
     identity_number = EncryptedCharField(_("identity number"), max_length=50, null=True, blank=True)
     phone = EncryptedCharField(_("phone number"), max_length=50, null=True, blank=True)
-    address = EncryptedTextField(_("address"), null=True, blank=True)
+    address = EncryptedTextField(_("address"), max_length=ADDRESS_MAX_LENGTH, null=True, blank=True)
     # When the birth date is not known: the age as estimated, and the day it was estimated.
     estimated_age = models.PositiveSmallIntegerField(_("estimated age"), null=True, blank=True)
     age_estimated_on = models.DateField(_("age estimated on"), null=True, blank=True)
@@ -138,8 +148,7 @@ class Person(models.Model):
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def clean(self) -> None:
-        if self.birth_date and self.birth_date > timezone.localdate():
-            raise ValidationError({"birth_date": _("The birth date cannot be in the future.")})
+        # The birth date's bounds are its validator's (strehe.core.validation).
         if self.estimated_age is not None and self.estimated_age > MAX_AGE:
             raise ValidationError({"estimated_age": _("Enter an age between 0 and 120.")})
 
@@ -228,7 +237,9 @@ class Case(models.Model):
     stage = models.CharField(
         _("stage"), max_length=30, choices=Stage.choices, default=Stage.IDENTIFICATION
     )
-    narrative = EncryptedTextField(_("narrative"), null=True, blank=True)
+    narrative = EncryptedTextField(
+        _("narrative"), max_length=TEXT_MAX_LENGTH, null=True, blank=True
+    )
     forms_of_exploitation = models.JSONField(
         _("forms of exploitation"),
         default=list,
@@ -248,7 +259,9 @@ class Case(models.Model):
         verbose_name=_("opened by"),
     )
     # Set when the case enters initial assistance, from the rule in force on the first day.
-    reflection_starts_on = models.DateField(_("reflection period starts"), null=True, blank=True)
+    reflection_starts_on = models.DateField(
+        _("reflection period starts"), null=True, blank=True, validators=[validate_plan_date]
+    )
     reflection_ends_on = models.DateField(_("reflection period ends"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     closing_reason = models.CharField(
@@ -342,9 +355,10 @@ class TraffickingEvent(CaseRecord):
 
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
     country = models.CharField(_("country"), max_length=2, validators=[COUNTRY_CODE])
-    place = models.CharField(_("place"), max_length=200, blank=True)
-    started_on = models.DateField(_("from"), null=True, blank=True)
-    ended_on = models.DateField(_("until"), null=True, blank=True)
+    # Encrypted: a village or a street may point at the person. Stores "" as the token of "".
+    place = EncryptedCharField(_("place"), max_length=NAME_MAX_LENGTH, blank=True)
+    started_on = models.DateField(_("from"), null=True, blank=True, validators=[validate_past_date])
+    ended_on = models.DateField(_("until"), null=True, blank=True, validators=[validate_past_date])
 
     class Meta(CaseRecord.Meta):
         verbose_name = _("trafficking event")
@@ -375,8 +389,8 @@ class IdentificationDecision(CaseRecord):
     agency = models.ForeignKey(
         Agency, on_delete=models.PROTECT, related_name="+", verbose_name=_("agency")
     )
-    decided_on = models.DateField(_("date of the decision"))
-    grounds = EncryptedTextField(_("grounds"), null=True, blank=True)
+    decided_on = models.DateField(_("date of the decision"), validators=[validate_past_date])
+    grounds = EncryptedTextField(_("grounds"), max_length=TEXT_MAX_LENGTH, null=True, blank=True)
 
     class Meta(CaseRecord.Meta):
         verbose_name = _("identification decision")
@@ -404,8 +418,8 @@ class RiskAssessment(CaseRecord):
     """A risk assessment; the newest one of a case is its current risk level."""
 
     level = models.CharField(_("risk level"), max_length=10, choices=RiskLevel.choices)
-    assessed_on = models.DateField(_("assessed on"))
-    reasons = EncryptedTextField(_("reasons"))
+    assessed_on = models.DateField(_("assessed on"), validators=[validate_past_date])
+    reasons = EncryptedTextField(_("reasons"), max_length=TEXT_MAX_LENGTH)
     assessors = models.ManyToManyField(
         settings.AUTH_USER_MODEL, related_name="+", verbose_name=_("assessed by")
     )
@@ -444,8 +458,10 @@ class Consent(CaseRecord):
         verbose_name=_("agency"),
         help_text=_("For sharing: the agency the person agreed to share with."),
     )
-    given_on = models.DateField(_("given on"))
-    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    given_on = models.DateField(_("given on"), validators=[validate_past_date])
+    withdrawn_on = models.DateField(
+        _("withdrawn on"), null=True, blank=True, validators=[validate_past_date]
+    )
 
     class Meta(CaseRecord.Meta):
         verbose_name = _("consent")
@@ -484,7 +500,7 @@ class ConsentOverride(CaseRecord):
         verbose_name=_("agency"),
     )
     action = models.CharField(_("action"), max_length=40)
-    reason = EncryptedTextField(_("reason"))
+    reason = EncryptedTextField(_("reason"), max_length=TEXT_MAX_LENGTH)
 
     class Meta(CaseRecord.Meta):
         verbose_name = _("consent override")
@@ -667,7 +683,7 @@ class TimelineEntry(CaseRecord):
 
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     data = models.JSONField(_("data"), default=dict, blank=True)
-    note = EncryptedTextField(_("note"), null=True, blank=True)
+    note = EncryptedTextField(_("note"), max_length=TEXT_MAX_LENGTH, null=True, blank=True)
 
     class Meta(CaseRecord.Meta):
         verbose_name = _("timeline entry")

@@ -81,9 +81,21 @@ def reflection_rule_on(day: datetime.date) -> ReflectionPeriodRule:
 def reflection_end(start: datetime.date) -> datetime.date:
     """The last day of a period that starts on `start`, under the rule in force on `start`.
 
-    The first day counts: a 30-day period starting on 1 March ends on 30 March.
+    The first day counts: a 30-day period starting on 1 March ends on 30 March. A start so late
+    that the end falls beyond the calendar (9999-12-31) is refused like any other bad date; the
+    form and the model bound the start long before that (strehe.core.validation).
     """
-    return start + datetime.timedelta(days=reflection_rule_on(start).days - 1)
+    days = reflection_rule_on(start).days
+    try:
+        return start + datetime.timedelta(days=days - 1)
+    except OverflowError:
+        raise ValidationError(
+            {
+                "on": _(
+                    "This start is too late: the reflection period would end after the year 9999."
+                )
+            }
+        ) from None
 
 
 def reflection_days_left(end: datetime.date | None, today: datetime.date) -> int | None:

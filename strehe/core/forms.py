@@ -1,8 +1,22 @@
 """Form helpers shared by the staff pages."""
 
+from collections.abc import Callable, Iterable
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.http import HttpRequest, QueryDict
+
+from .validation import (
+    MAX_ID,
+    NAME_MAX_LENGTH,
+    TEXT_MAX_LENGTH,
+    validate_birth_date,
+    validate_past_date,
+    validate_plan_date,
+    without_invisible_characters,
+)
 
 
 def posted(request: HttpRequest) -> QueryDict | None:
@@ -23,3 +37,103 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, messages)
     else:
         form.add_error(None, error.messages)
+
+
+# --- Shared fields: the bounds of strehe.core.validation, on every form that takes such input ---
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class FreeTextField(forms.CharField):
+    """Free text: surrounding space and invisible formatting characters removed, NUL refused.
+
+    Long text by default (TEXT_MAX_LENGTH, in a textarea); pass max_length for a short one.
+    """
+
+    def __init__(self, *, max_length: int | None = TEXT_MAX_LENGTH, **kwargs: Any) -> None:
+        if max_length is not None and max_length > NAME_MAX_LENGTH:
+            kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 4}))
+        super().__init__(max_length=max_length, **kwargs)
+
+    def to_python(self, value: Any) -> Any:
+        value = super().to_python(value)
+        if isinstance(value, str):
+            value = without_invisible_characters(value).strip() or self.empty_value
+        return value
+
+
+class NameField(FreeTextField):
+    """A person's name, or another short line such as a place: NAME_MAX_LENGTH characters."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", NAME_MAX_LENGTH)
+        super().__init__(**kwargs)
+
+
+class _BoundedDateField(forms.DateField):
+    bound: Callable[[Any], None]
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", DATE_INPUT)
+        kwargs["validators"] = [type(self).bound, *kwargs.get("validators", [])]
+        super().__init__(**kwargs)
+
+
+class BirthDateField(_BoundedDateField):
+    """A birth date: 1900-01-01 to today."""
+
+    bound = staticmethod(validate_birth_date)
+
+
+class PastDateField(_BoundedDateField):
+    """The date of something that happened: 1990-01-01 to today."""
+
+    bound = staticmethod(validate_past_date)
+
+
+class PlanDateField(_BoundedDateField):
+    """A planned date: 1990-01-01 to two years ahead."""
+
+    bound = staticmethod(validate_plan_date)
+
+
+def _refuse_huge_ids(field: forms.ModelChoiceField, values: Iterable[Any]) -> None:
+    """Refuse an integer id the database could not even look up, before it is asked.
+
+    Django catches ValueError and TypeError of such a lookup, but not the OverflowError that
+    SQLite's driver raises for an integer beyond 64 bits (a 500 instead of a field error).
+    """
+    key = field.to_field_name or "pk"
+    model_field = field.queryset.model._meta.get_field(key) if key != "pk" else None  # type: ignore[union-attr]
+    model_field = model_field or field.queryset.model._meta.pk  # type: ignore[union-attr]
+    if not isinstance(model_field, models.IntegerField):
+        return
+    for value in values:
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            continue  # not a number at all: Django's own parsing refuses it
+        if not -MAX_ID <= number <= MAX_ID:
+            raise ValidationError(
+                field.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": str(value)[:20]},
+            )
+
+
+class ModelChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """Django's, with ids beyond what the database can hold refused as an invalid choice."""
+
+    def to_python(self, value: Any) -> Any:
+        if value not in self.empty_values:
+            _refuse_huge_ids(self, [value])
+        return super().to_python(value)
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """Django's, with ids beyond what the database can hold refused as an invalid choice."""
+
+    def clean(self, value: Any) -> Any:
+        if isinstance(value, list | tuple):
+            _refuse_huge_ids(self, value)
+        return super().clean(value)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from strehe.accounts.models import Agency, User
 from strehe.cases.countries import country_choices
 from strehe.cases.models import Person
+from strehe.core.forms import BirthDateField, FreeTextField, ModelChoiceField, NameField
 
 from .models import CallerType, Channel, Contact, Language, Outcome, Topic
 
@@ -88,13 +89,9 @@ class CaseFromContactForm(forms.Form):
     cases.services.case_open, whose ValidationErrors come back as field errors.
     """
 
-    given_name = forms.CharField(label=_("Given name"), max_length=200)
-    family_name = forms.CharField(label=_("Family name"), max_length=200)
-    birth_date = forms.DateField(
-        label=_("Birth date"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    given_name = NameField(label=_("Given name"))
+    family_name = NameField(label=_("Family name"))
+    birth_date = BirthDateField(label=_("Birth date"), required=False)
     estimated_age = forms.IntegerField(
         label=_("Estimated age"),
         required=False,
@@ -114,7 +111,7 @@ class CaseFromContactForm(forms.Form):
         choices=PERSON_LANGUAGES,
         widget=forms.CheckboxSelectMultiple,
     )
-    share_with = forms.ModelChoiceField(
+    share_with = ModelChoiceField(
         label=_("Share with"),
         queryset=Agency.objects.none(),
         required=False,
@@ -126,7 +123,7 @@ class CaseFromContactForm(forms.Form):
     )
     # Set by the "different people" button to the codes of the matches the user was shown, so
     # that a changed name or birth date with new matches is shown again rather than confirmed.
-    different_from = forms.CharField(required=False, widget=forms.HiddenInput)
+    different_from = FreeTextField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, owner_agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

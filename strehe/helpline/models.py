@@ -13,6 +13,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from strehe.core.crypto import EncryptedTextField
+from strehe.core.validation import TEXT_MAX_LENGTH, validate_not_before_earliest_record
+
 # Clocks of operators' machines and of the server differ a little; more than this is a mistake.
 FUTURE_TOLERANCE = timedelta(minutes=5)
 
@@ -57,14 +60,20 @@ class Outcome(models.TextChoices):
 
 
 class Contact(models.Model):
-    contacted_at = models.DateTimeField(_("time of contact"), default=timezone.now)
+    # The future is refused in clean(), with a few minutes' tolerance for clocks.
+    contacted_at = models.DateTimeField(
+        _("time of contact"), default=timezone.now, validators=[validate_not_before_earliest_record]
+    )
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
     language = models.CharField(_("language"), max_length=10, choices=Language.choices)
     caller_type = models.CharField(_("caller"), max_length=30, choices=CallerType.choices)
     topic = models.CharField(_("topic"), max_length=30, choices=Topic.choices)
-    summary = models.TextField(_("summary"), blank=True)
+    # Encrypted, as everything a caller says may identify them. Stores "" as the token of "".
+    summary = EncryptedTextField(_("summary"), max_length=TEXT_MAX_LENGTH, blank=True)
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
-    advice_and_referrals = models.TextField(_("advice and referrals given"), blank=True)
+    advice_and_referrals = EncryptedTextField(
+        _("advice and referrals given"), max_length=TEXT_MAX_LENGTH, blank=True
+    )
     # None means "not known": the contact was logged without the opening-hours schedule.
     within_opening_hours = models.BooleanField(_("within opening hours"), null=True, blank=True)
     anonymous = models.BooleanField(_("anonymous"), default=True)

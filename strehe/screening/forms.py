@@ -5,6 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from strehe.core.forms import ModelMultipleChoiceField
+
 from .models import IloIndicator
 from .rules import Act, Dimension, Means, Purpose
 
@@ -47,7 +49,7 @@ class ScreeningForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for dimension in Dimension:
-            self.fields[indicator_field_name(dimension.value)] = forms.ModelMultipleChoiceField(
+            self.fields[indicator_field_name(dimension.value)] = ModelMultipleChoiceField(
                 label=dimension.label,
                 queryset=IloIndicator.objects.filter(dimension=dimension.value),
                 widget=forms.CheckboxSelectMultiple,

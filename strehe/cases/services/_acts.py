@@ -6,6 +6,7 @@ Call inside the transaction of the act, after its checks, so that a refused act 
 from collections.abc import Iterable
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from strehe.audit.models import AuditEntry
@@ -30,11 +31,23 @@ def act_recorded(
     `data` holds codes and ids only; free text that may identify someone goes to `note`, which is
     encrypted. The audit entry names `fields`, never their values.
     """
-    entry = TimelineEntry.objects.create(
+    entry = TimelineEntry(
         case=case, kind=kind, recorded_by=actor, data=data or {}, note=note or None
     )
+    # The model's bounds (length, invisible characters) hold for every caller, not only forms.
+    entry.full_clean()
+    entry.save()
     audit_record(actor=actor, action=action, target=target or case, fields=fields)
     return entry
+
+
+def field_errors_renamed(error: ValidationError, names: dict[str, str]) -> ValidationError:
+    """A model's ValidationError with its fields named as the caller's form names them."""
+    if not hasattr(error, "error_dict"):
+        return error
+    return ValidationError(
+        {names.get(field, field): messages for field, messages in error.message_dict.items()}
+    )
 
 
 def created(actor: Any, record: models.Model, fields: Iterable[str]) -> None:

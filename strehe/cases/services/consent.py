@@ -17,7 +17,7 @@ from strehe.audit.models import AuditEntry
 
 from ..models import AccessGrant, Case, Consent, ConsentOverride, ConsentScope, TimelineEntry
 from ..policies import case_policy
-from ._acts import act_recorded
+from ._acts import act_recorded, field_errors_renamed
 from ._grants import grants_end
 
 
@@ -156,7 +156,7 @@ def consent_required(
                 )
             }
         )
-    override = ConsentOverride.objects.create(
+    override = ConsentOverride(
         case=case,
         recorded_by=actor,
         scope=scope,
@@ -164,6 +164,11 @@ def consent_required(
         action=action,
         reason=override_reason.strip(),
     )
+    try:
+        override.full_clean()
+    except ValidationError as error:
+        raise field_errors_renamed(error, {"reason": "override_reason"}) from None
+    override.save()
     act_recorded(
         actor=actor,
         case=case,

@@ -13,7 +13,7 @@ from strehe.audit.services import audit_record
 
 from ..models import Case, TimelineEntry, TraffickingEvent
 from ..policies import case_policy
-from ._acts import act_recorded, locked
+from ._acts import act_recorded, field_errors_renamed, locked
 from .access import assignment_change
 
 CASE_UPDATABLE_FIELDS = frozenset(
@@ -83,14 +83,17 @@ def case_note_add(*, actor: Any, case: Case, text: str) -> TimelineEntry:
     case_policy.require(actor, Permission.MANAGE_CASE, case)
     if not text.strip():
         raise ValidationError({"text": _("Write the note.")})
-    return act_recorded(
-        actor=actor,
-        case=case,
-        kind=TimelineEntry.Kind.NOTE,
-        action=AuditEntry.Action.CREATE,
-        fields=["note"],
-        note=text.strip(),
-    )
+    try:
+        return act_recorded(
+            actor=actor,
+            case=case,
+            kind=TimelineEntry.Kind.NOTE,
+            action=AuditEntry.Action.CREATE,
+            fields=["note"],
+            note=text.strip(),
+        )
+    except ValidationError as error:
+        raise field_errors_renamed(error, {"note": "text"}) from None
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from strehe.accounts.roles import Permission
+from strehe.core.validation import validate_plan_date
 
 from ..models import Case, ConsentScope, Stage, TimelineEntry
 from ..policies import case_policy
@@ -60,6 +61,10 @@ def case_move_stage(
             override_reason=override_reason,
         )
     if to_stage == Stage.INITIAL_ASSISTANCE:
+        try:
+            validate_plan_date(on)
+        except ValidationError as error:
+            raise ValidationError({"on": error.messages}) from None
         case.reflection_starts_on = on
         case.reflection_ends_on = reflection_end(on)
     case.stage = to_stage
