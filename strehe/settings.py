@@ -4,6 +4,8 @@ Environment variables:
     DATABASE_URL       default sqlite:///<var>/strehe.sqlite3; postgres://... in production and CI
     SECRET_KEY         default: generated once into <var>/secret_key (never committed)
     DEBUG              "1" to enable; off by default
+                       (yes/no variables take 1/0, true/false, yes/no, on/off or empty for the
+                       default; anything else stops start-up with the variable's name)
     ALLOWED_HOSTS      comma separated; default 127.0.0.1,localhost
     STREHE_VAR_DIR     where the SQLite file, keys and collected static files live; default ./var
     STREHE_HTTPS       "1" behind TLS: secure cookies and HSTS
@@ -20,14 +22,28 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+FALSE_WORDS = frozenset({"0", "false", "no", "off"})
+
+
 def env_flag(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None:
+    """A yes/no variable. Only clear words count: a typo such as STREHE_HTTPS=ture must stop
+    start-up, not silently mean "off". Unset or empty means the default."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(
+        f"{name}={os.environ[name]!r} is not a yes/no value: use one of "
+        f"{', '.join(sorted(TRUE_WORDS))} or {', '.join(sorted(FALSE_WORDS))}, or leave it empty."
+    )
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -197,6 +213,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_HTTPONLY = True
+# The CSRF cookie dies with the browser, like the session: nothing of a staff login stays a year
+# on a shared computer.
+CSRF_COOKIE_AGE = None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # No referrer ever leaves for another host. Not "no-referrer": with it, browsers send
 # "Origin: null" on same-site form posts, and Django's CSRF check then refuses every login.
