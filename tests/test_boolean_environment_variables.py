@@ -64,5 +64,5 @@ def test_unset_or_empty_means_the_default(monkeypatch, default):
 def test_anything_else_is_refused_with_the_name(monkeypatch, value):
     monkeypatch.setenv("DEBUG", value)
 
-    with pytest.raises(ImproperlyConfigured, match="^DEBUG="):
+    with pytest.raises(ImproperlyConfigured, match=r"^DEBUG="):
         env_flag("DEBUG")
