@@ -14,6 +14,7 @@ Environment variables:
                        default: generated once into <var>/field_keys (see README, key rotation)
     STREHE_LOOKUP_KEY  HMAC key of the lookup-hash columns; default: generated into <var>/lookup_key
     STREHE_AUDIT_KEY   HMAC key of the audit hash chain; default: generated into <var>/audit_key
+    STREHE_AUDIT_CHECKPOINT  file of the audit log's last checkpoint; default <var>/audit_checkpoint
 """
 
 import os
@@ -303,6 +304,11 @@ LOOKUP_HASH_KEY = os.environ.get("STREHE_LOOKUP_KEY") or read_or_create_secret(
     VAR_DIR / "lookup_key"
 )
 AUDIT_CHAIN_KEY = os.environ.get("STREHE_AUDIT_KEY") or read_or_create_secret(VAR_DIR / "audit_key")
+# The audit chain's last checkpoint (head entry, hash, count, time): a file the database role
+# cannot change, so `strehe audit verify` notices a log that was emptied or shortened.
+AUDIT_CHECKPOINT_FILE = Path(
+    os.environ.get("STREHE_AUDIT_CHECKPOINT") or VAR_DIR / "audit_checkpoint"
+).resolve()
 # Pseudonymous case codes look like KS-2026-00042.
 STREHE_CASE_CODE_PREFIX = os.environ.get("STREHE_CASE_CODE_PREFIX", "KS")
 
