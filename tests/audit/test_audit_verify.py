@@ -93,7 +93,8 @@ def test_a_deleted_entry_is_named_by_the_one_after_it(log):
         call_command("audit", "verify")
 
     assert str(refused.value).splitlines()[1:] == [
-        f"- Entry {removed.seq} is missing: entry {removed.seq + 1} follows entry {removed.seq - 1}."
+        f"- Entry {removed.seq} is missing: "
+        f"entry {removed.seq + 1} follows entry {removed.seq - 1}."
     ]
 
 
