@@ -1,5 +1,8 @@
 """Writes on staff accounts. Each runs in one transaction together with its audit entry."""
 
+from collections.abc import Iterable
+
+from axes.models import AccessAttempt
 from django.db import transaction
 from django.http import HttpRequest
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -109,3 +112,51 @@ def user_changes_audit(
         action = AuditEntry.Action.CHANGE
     # The password hash never goes into the log; that it changed does.
     audit_record(actor=actor, action=action, target=user, fields=changed, request=request)
+
+
+@transaction.atomic
+def login_unlock_users(
+    *, actor: User, users: Iterable[User], request: HttpRequest | None = None
+) -> int:
+    """Lift every login lock on these usernames, from every address; one audit entry per user.
+
+    Returns how many recorded attempts were removed.
+    """
+    removed = 0
+    for user in users:
+        count, _ = AccessAttempt.objects.filter(username=user.get_username()).delete()
+        removed += count
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UNLOCK,
+            target=user,
+            request=request,
+            detail={"attempts_removed": count},
+        )
+    return removed
+
+
+@transaction.atomic
+def login_unlock_attempts(
+    *, actor: User, attempts: Iterable[AccessAttempt], request: HttpRequest | None = None
+) -> int:
+    """Remove these recorded login attempts (a locked address, or a username at an address),
+    which lifts their lock; one audit entry per attempt, naming the username and address."""
+    removed = 0
+    for attempt in attempts:
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UNLOCK,
+            target_type="axes.accessattempt",
+            target_id=str(attempt.pk),
+            target_label=str(attempt.username or "")[:100],
+            request=request,
+            detail={
+                "username": str(attempt.username or "")[:150],
+                "address": str(attempt.ip_address or ""),
+                "failures": int(attempt.failures_since_start),
+            },
+        )
+        attempt.delete()
+        removed += 1
+    return removed
