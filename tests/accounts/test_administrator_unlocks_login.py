@@ -25,11 +25,17 @@ def attempt(username: str, password: str, address: str = ADDRESS):
 
 
 @pytest.fixture
-def arta_locked(staff):
+def everyone_is_staff(staff):
     # Everyone may pass Django's own is_staff gate: the role alone decides below.
     for user in staff.values():
         user.is_staff = True
         user.save(update_fields=["is_staff"])
+    return staff
+
+
+@pytest.fixture
+def arta_locked(everyone_is_staff):
+    staff = everyone_is_staff
     for _ in range(5):
         attempt("advocate_arta", "wrong password")
     assert attempt("advocate_arta", STAFF_PASSWORD).status_code == 429
@@ -86,7 +92,7 @@ def test_the_attempts_list_cannot_be_edited_or_deleted_unaudited(arta_locked, lo
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("username", ["coordinator_drita", "advocate_arta", "statistician_besnik"])
-def test_nobody_else_sees_the_attempts(arta_locked, login_as, username):
+def test_nobody_else_sees_the_attempts(everyone_is_staff, login_as, username):
     response = login_as(username).get(url("admin:axes_accessattempt_changelist"))
 
     assert response.status_code == 302
