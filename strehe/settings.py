@@ -4,6 +4,8 @@ Environment variables:
     DATABASE_URL       default sqlite:///<var>/strehe.sqlite3; postgres://... in production and CI
     SECRET_KEY         default: generated once into <var>/secret_key (never committed)
     DEBUG              "1" to enable; off by default
+                       (yes/no variables take 1/0, true/false, yes/no, on/off or empty for the
+                       default; anything else stops start-up with the variable's name)
     ALLOWED_HOSTS      comma separated; default 127.0.0.1,localhost
     STREHE_VAR_DIR     where the SQLite file, keys and collected static files live; default ./var
     STREHE_HTTPS       "1" behind TLS: secure cookies and HSTS
@@ -12,6 +14,7 @@ Environment variables:
                        default: generated once into <var>/field_keys (see README, key rotation)
     STREHE_LOOKUP_KEY  HMAC key of the lookup-hash columns; default: generated into <var>/lookup_key
     STREHE_AUDIT_KEY   HMAC key of the audit hash chain; default: generated into <var>/audit_key
+    STREHE_AUDIT_CHECKPOINT  file of the audit log's last checkpoint; default <var>/audit_checkpoint
 """
 
 import os
@@ -20,14 +23,27 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+FALSE_WORDS = frozenset({"0", "false", "no", "off"})
 
 
 def env_flag(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None:
+    """A yes/no variable. Only clear words count: a typo such as STREHE_HTTPS=ture must stop
+    start-up, not silently mean "off". Unset or empty means the default."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(
+        f"{name}={os.environ[name]!r} is not a yes/no value: use one of "
+        f"{', '.join(sorted(TRUE_WORDS))} or {', '.join(sorted(FALSE_WORDS))}, or leave it empty."
+    )
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -200,6 +216,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_HTTPONLY = True
+# The CSRF cookie dies with the browser, like the session: nothing of a staff login stays a year
+# on a shared computer.
+CSRF_COOKIE_AGE = None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # No referrer ever leaves for another host. Not "no-referrer": with it, browsers send
 # "Origin: null" on same-site form posts, and Django's CSRF check then refuses every login.
@@ -226,17 +245,24 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# --- django-axes: lock an account after 5 failures for 30 minutes ---------------------------
+# --- django-axes: lockout per username and address, and a throttle per address ---------------
 
+# Five failures lock one username from one address for 30 minutes; fifty failures from one
+# address lock that address for every username (strehe/accounts/lockout.py). A lock never follows
+# an account to another address, so nobody can lock staff out of their own desks, and an
+# agency's office behind one NAT address is not locked by one colleague's typos.
+AXES_HANDLER = "strehe.accounts.lockout.AccountAndAddressHandler"
 AXES_FAILURE_LIMIT = 5
+STREHE_ADDRESS_FAILURE_LIMIT = 50
 AXES_COOLOFF_TIME = 0.5  # hours
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-# Kept out of the failed-attempt records the admin shows (axes masks the password itself).
+# Masked in axes' log lines and kept out of the stored attempt data (the one-time code typed at
+# the admin login); axes masks the password itself.
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
-# The lock is on the account, not the address: an agency's staff share one NAT address, and one
-# mistyping colleague must not lock the whole office out.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# The attempts list is shown to administrators by strehe.accounts.admin (role MANAGE_USERS), where
+# unlocking is audited; axes' own admin would show it to superusers only, and unaudited.
+AXES_ENABLE_ADMIN = False
 
 # --- REST API ---------------------------------------------------------------------------------
 
@@ -290,6 +316,11 @@ LOOKUP_HASH_KEY = os.environ.get("STREHE_LOOKUP_KEY") or read_or_create_secret(
     VAR_DIR / "lookup_key"
 )
 AUDIT_CHAIN_KEY = os.environ.get("STREHE_AUDIT_KEY") or read_or_create_secret(VAR_DIR / "audit_key")
+# The audit chain's last checkpoint (head entry, hash, count, time): a file the database role
+# cannot change, so `strehe audit verify` notices a log that was emptied or shortened.
+AUDIT_CHECKPOINT_FILE = Path(
+    os.environ.get("STREHE_AUDIT_CHECKPOINT") or VAR_DIR / "audit_checkpoint"
+).resolve()
 # Pseudonymous case codes look like KS-2026-00042.
 STREHE_CASE_CODE_PREFIX = os.environ.get("STREHE_CASE_CODE_PREFIX", "KS")
 

@@ -6,6 +6,10 @@ from drf_spectacular.views import SpectacularAPIView
 from strehe.core.api import api_not_found
 from strehe.core.views import healthz
 
+# 404.html and 403.html come from strehe/core/templates through Django's own handlers; the 500
+# page has its own handler so that it renders without the database.
+handler500 = "strehe.core.views.server_error"
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", healthz, name="healthz"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -36,6 +36,44 @@ def need(condition: bool, reason: str, *, strict_env: str = "STREHE_NO_SKIPS") -
     pytest.skip(reason)
 
 
+# --- The audit log ----------------------------------------------------------------------------
+
+
+def _flush_around_the_audit_truncate_trigger() -> None:
+    """Let the test runner's flush (TRUNCATE of every table, after each transactional test) pass
+    the trigger that refuses TRUNCATE on the audit log (audit migration 0003).
+
+    The tests connect as the owner, which may disable the trigger for the length of the flush; the
+    application's role may not (tests/audit/test_audit_cannot_be_emptied_or_unhooked.py).
+    """
+    try:
+        from django.db.backends.postgresql.operations import DatabaseOperations
+    except ImportError:  # no PostgreSQL driver: SQLite only
+        return
+    original = DatabaseOperations.sql_flush
+    toggle = "ALTER TABLE audit_auditentry {} TRIGGER audit_auditentry_no_truncate"
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):  # type: ignore[no-untyped-def]
+        sql = original(
+            self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+        )
+        if "audit_auditentry" not in tables:
+            return sql
+        return [toggle.format("DISABLE"), *sql, toggle.format("ENABLE")]
+
+    DatabaseOperations.sql_flush = sql_flush  # type: ignore[method-assign]
+
+
+_flush_around_the_audit_truncate_trigger()
+
+
+@pytest.fixture(autouse=True)
+def audit_checkpoint_file(settings, tmp_path):  # type: ignore[no-untyped-def]
+    """Each test has its own checkpoint file, never the developer's var/audit_checkpoint."""
+    settings.AUDIT_CHECKPOINT_FILE = tmp_path / "audit_checkpoint"
+    return settings.AUDIT_CHECKPOINT_FILE
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):  # type: ignore[no-untyped-def]
     outcome = yield

@@ -1,5 +1,6 @@
 from typing import Any
 
+from axes.models import AccessAttempt
 from django.contrib import admin, messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
@@ -18,6 +19,8 @@ from .models import Agency, RoleChangeRequest, User
 from .roles import Permission
 from .services import (
     SELF_PROTECTED_FIELDS,
+    login_unlock_attempts,
+    login_unlock_users,
     role_change_approve,
     role_change_reject,
     two_factor_reset,
@@ -86,7 +89,7 @@ class UserAdmin(RolePermissionMixin, DjangoUserAdmin):
     )
     readonly_fields = ("pending_role_request",)
 
-    actions = ["end_all_sessions"]
+    actions = ["end_all_sessions", "unlock_login"]
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         # Accounts are deactivated, never deleted: the audit trail keeps naming them.
@@ -139,6 +142,16 @@ class UserAdmin(RolePermissionMixin, DjangoUserAdmin):
         """For a lost phone or a shared password: the users must log in again everywhere."""
         for user in queryset:
             user_logout_everywhere(user=user, actor=request.user)  # type: ignore[arg-type]
+
+    @admin.action(description=_("Unlock login of the selected users (from every address)"))
+    def unlock_login(self, request: HttpRequest, queryset: Any) -> None:
+        """After a lock by too many failed logins: the users may try again at once."""
+        removed = login_unlock_users(actor=request.user, users=queryset)  # type: ignore[arg-type]
+        self.message_user(
+            request,
+            _("Login unlocked; %(count)d failed attempts cleared.") % {"count": removed},
+            messages.SUCCESS,
+        )
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         # The admin's change view runs in one transaction, so the entries commit with the change.
@@ -284,3 +297,39 @@ admin.site.register(StaticDevice, DeviceAdmin)
 class AgencyAdmin(ReferenceDataPermissions, admin.ModelAdmin):
     list_display = ("organisation", "is_active")
     list_select_related = ("organisation",)
+
+
+@admin.register(AccessAttempt)
+class LoginAttemptAdmin(RolePermissionMixin, admin.ModelAdmin):
+    """Failed logins that count towards a lock (django-axes), for whoever manages users.
+
+    Read-only: the one thing to do here is unlock, which removes the attempts and is audited.
+    """
+
+    role_permission = Permission.MANAGE_USERS
+    list_display = ("username", "ip_address", "failures_since_start", "attempt_time")
+    list_filter = ("attempt_time",)
+    search_fields = ("username", "ip_address")
+    ordering = ("-attempt_time",)
+    fields = ("username", "ip_address", "user_agent", "failures_since_start", "attempt_time")
+    readonly_fields = fields
+    actions = ["unlock"]
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Not Django's unaudited "delete selected": the unlock action below removes and audits.
+        return False
+
+    @admin.action(description=_("Unlock: clear the selected failed attempts"))
+    def unlock(self, request: HttpRequest, queryset: Any) -> None:
+        removed = login_unlock_attempts(actor=request.user, attempts=queryset)  # type: ignore[arg-type]
+        self.message_user(
+            request,
+            _("Login unlocked; %(count)d failed attempts cleared.") % {"count": removed},
+            messages.SUCCESS,
+        )

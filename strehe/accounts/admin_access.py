@@ -15,6 +15,10 @@ class RolePermissionMixin:
 
     def _allowed(self, request: HttpRequest) -> bool:
         user: Any = request.user
+        # The admin's own login page asks every registered model while nobody is logged in; an
+        # anonymous visitor has no role, so the answer is simply no.
+        if not user.is_authenticated:
+            return False
         return bool(user.is_superuser or user.has_role_permission(self.role_permission))
 
     def has_module_permission(self, request: HttpRequest) -> bool:

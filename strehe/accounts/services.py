@@ -1,8 +1,9 @@
 """Writes on staff accounts. Each runs in one transaction together with its audit entry."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
+from axes.models import AccessAttempt
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -366,3 +367,47 @@ def two_factor_reset(*, actor: User, device: TOTPDevice | StaticDevice) -> None:
         target=user,
         detail={"step": "reset_by_administrator", "device": kind},
     )
+
+
+@transaction.atomic
+def login_unlock_users(*, actor: User, users: Iterable[User]) -> int:
+    """Lift every login lock on these usernames, from every address; one audit entry per user.
+
+    Returns how many recorded attempts were removed.
+    """
+    _require_user_manager(actor)
+    removed = 0
+    for user in users:
+        count, _by_model = AccessAttempt.objects.filter(username=user.get_username()).delete()
+        removed += count
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UNLOCK,
+            target=user,
+            detail={"attempts_removed": count},
+        )
+    return removed
+
+
+@transaction.atomic
+def login_unlock_attempts(*, actor: User, attempts: Iterable[AccessAttempt]) -> int:
+    """Remove these recorded login attempts (a locked address, or a username at an address),
+    which lifts their lock; one audit entry per attempt, naming the username and address."""
+    _require_user_manager(actor)
+    removed = 0
+    for attempt in attempts:
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.UNLOCK,
+            target_type="axes.accessattempt",
+            target_id=str(attempt.pk),
+            target_label=str(attempt.username or "")[:100],
+            detail={
+                "username": str(attempt.username or "")[:150],
+                "address": str(attempt.ip_address or ""),
+                "failures": int(attempt.failures_since_start),
+            },
+        )
+        attempt.delete()
+        removed += 1
+    return removed

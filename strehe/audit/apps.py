@@ -7,4 +7,4 @@ class AuditConfig(AppConfig):
     verbose_name = _("Audit trail")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (connects the login receivers)
+        from . import checks, signals  # noqa: F401  (registers the deploy check, connects receivers)

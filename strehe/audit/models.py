@@ -25,6 +25,7 @@ class AuditEntry(models.Model):
         TWO_FACTOR = "two_factor", _("set up two-factor login")
         PERMISSION_CHANGE = "permission_change", _("changed permissions")
         KEY_ROTATION = "key_rotation", _("re-encrypted with a new key")
+        UNLOCK = "unlock", _("unlocked login")
 
     # Position in the chain: 1, 2, 3... without gaps, so a removed entry shows as a gap even where
     # the database's id sequence has gaps of its own (rolled-back inserts).

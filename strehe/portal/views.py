@@ -1,11 +1,11 @@
-"""The public site. Every page is a plain GET that sets no cookie and is never cached, so a
-reader leaves no session behind and a shared computer's back button shows nothing stale."""
+"""The public site. Every page is a plain GET (or HEAD) that sets no cookie and is never cached,
+so a reader leaves no session behind and a shared computer's back button shows nothing stale."""
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from strehe.directory import selectors as directory
 from strehe.directory.models import Shelter
@@ -23,7 +23,7 @@ def _page_or_404(slug: str) -> ContentPage:
     return page
 
 
-@require_GET
+@require_safe
 @never_cache
 def home(request: HttpRequest) -> HttpResponse:
     """The front page: the editable introduction and the helpline's state right now."""
@@ -36,14 +36,14 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @never_cache
 def content_page(request: HttpRequest, slug: str) -> HttpResponse:
     """An editable text page such as "What is trafficking"."""
     return render(request, "portal/content_page.html", {"page": _page_or_404(slug)})
 
 
-@require_GET
+@require_safe
 @never_cache
 def get_help(request: HttpRequest) -> HttpResponse:
     """The helpline with its live state, who serves a chosen municipality, and the shelters.
@@ -74,7 +74,7 @@ def get_help(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @never_cache
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """One organisation: what it does, where it serves, its services and their state now."""

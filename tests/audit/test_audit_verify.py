@@ -1,4 +1,5 @@
-"""`strehe audit verify` passes on an untouched log and names the first entry after tampering."""
+"""`strehe audit verify` passes on an untouched log and names every entry that was tampered with,
+in plain sentences."""
 
 from contextlib import contextmanager
 
@@ -55,8 +56,12 @@ def test_an_edited_entry_is_named(log):
         "UPDATE audit_auditentry SET actor_username = %s WHERE id = %s", ["someone_else", victim.pk]
     )
 
-    with pytest.raises(CommandError, match=rf"entry {victim.seq} was changed"):
+    with pytest.raises(CommandError) as refused:
         call_command("audit", "verify")
+
+    assert str(refused.value).splitlines()[1:] == [
+        f"- Entry {victim.seq} was changed after it was written."
+    ]
 
 
 @pytest.mark.django_db
@@ -69,8 +74,14 @@ def test_an_edited_entry_with_a_recomputed_plain_hash_is_still_caught(log):
         ['["narrative"]', hashlib.sha256(b"forged").hexdigest(), victim.pk],
     )
 
-    with pytest.raises(CommandError, match=rf"entry {victim.seq} "):
+    with pytest.raises(CommandError) as refused:
         call_command("audit", "verify")
+
+    assert str(refused.value).splitlines()[1:] == [
+        f"- Entry {victim.seq} was changed after it was written.",
+        f"- Entry {victim.seq + 1} does not follow entry {victim.seq}: it was chained to another "
+        "entry.",
+    ]
 
 
 @pytest.mark.django_db
@@ -78,10 +89,13 @@ def test_a_deleted_entry_is_named_by_the_one_after_it(log):
     removed = log[3]
     raw("DELETE FROM audit_auditentry WHERE id = %s", [removed.pk])
 
-    with pytest.raises(
-        CommandError, match=rf"entry {removed.seq + 1} entry {removed.seq} is missing"
-    ):
+    with pytest.raises(CommandError) as refused:
         call_command("audit", "verify")
+
+    assert str(refused.value).splitlines()[1:] == [
+        f"- Entry {removed.seq} is missing: "
+        f"entry {removed.seq + 1} follows entry {removed.seq - 1}."
+    ]
 
 
 @pytest.mark.django_db
@@ -91,5 +105,35 @@ def test_a_deleted_entry_with_renumbered_successors_is_still_caught(log):
     for entry in log[4:]:
         raw("UPDATE audit_auditentry SET seq = seq - 1 WHERE id = %s", [entry.pk])
 
-    with pytest.raises(CommandError, match=rf"entry {removed.seq} does not follow"):
+    with pytest.raises(CommandError) as refused:
         call_command("audit", "verify")
+
+    problems = str(refused.value).splitlines()[1:]
+    assert problems[0] == (
+        f"- Entry {removed.seq} does not follow entry {removed.seq - 1}: it was chained to "
+        "another entry."
+    )
+    # Every renumbered entry no longer matches its own hash, and each is named.
+    renumbered = range(removed.seq, len(log))
+    assert problems[1:] == [
+        f"- Entry {seq} was changed after it was written." for seq in renumbered
+    ]
+
+
+@pytest.mark.django_db
+def test_every_problem_is_reported_not_only_the_first(log):
+    edited, removed = log[2], log[7]
+    raw("UPDATE audit_auditentry SET target_label = %s WHERE id = %s", ["KS-X", edited.pk])
+    raw("DELETE FROM audit_auditentry WHERE id IN (%s, %s)", [removed.pk, log[8].pk])
+    raw("DELETE FROM audit_auditentry WHERE id = %s", [log[0].pk])
+
+    with pytest.raises(CommandError) as refused:
+        call_command("audit", "verify")
+
+    assert str(refused.value).splitlines() == [
+        f"audit log: 3 problems found ({len(log) - 3} entries checked):",
+        "- Entry 1 is missing: the log starts at entry 2.",
+        f"- Entry {edited.seq} was changed after it was written.",
+        f"- Entries {removed.seq} to {removed.seq + 1} are missing: entry {removed.seq + 2} "
+        f"follows entry {removed.seq - 1}.",
+    ]
