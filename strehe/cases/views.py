@@ -15,11 +15,11 @@ from functools import wraps
 from typing import Any
 
 from django import forms
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import TextChoices
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -27,7 +27,8 @@ from django.views.decorators.http import require_http_methods
 from strehe.accounts.decorators import staff_required
 from strehe.accounts.models import Agency
 from strehe.accounts.roles import Permission
-from strehe.core.forms import add_service_errors, posted
+from strehe.core.forms import posted, with_once_token
+from strehe.core.views import saved_once
 
 from . import selectors, services
 from .codes import ControlMethod, Exploitation
@@ -147,18 +148,6 @@ def case_action(permission: Permission) -> Callable[[CaseView], Callable[..., Ht
     return decorator
 
 
-def _submitted(form: forms.Form, act: Callable[[dict[str, Any]], object]) -> bool:
-    """Validate `form` and call the service; its ValidationError goes onto the form."""
-    if not form.is_valid():
-        return False
-    try:
-        act(form.cleaned_data)
-    except ValidationError as error:
-        add_service_errors(form, error)
-        return False
-    return True
-
-
 def _action_page(
     request: HttpRequest,
     case: Case,
@@ -170,9 +159,19 @@ def _action_page(
     done: str,
     intro: str = "",
 ) -> HttpResponse:
-    if request.method == "POST" and _submitted(form, act):
-        messages.success(request, done)
-        return redirect("cases:detail", code=case.code)
+    """GET shows the form; POST calls `act` (a service) once per one-time token, then goes back
+    to the case. A service's ValidationError goes back onto the form, field by field."""
+    with_once_token(form)
+    if request.method == "POST":
+
+        def save(data: dict[str, Any]) -> str:
+            act(data)
+            return reverse("cases:detail", kwargs={"code": case.code})
+
+        fallback = reverse("cases:detail", kwargs={"code": case.code})
+        response = saved_once(request, form, save, done=done, fallback_url=fallback)
+        if response is not None:
+            return response
     context = {"case": case, "form": form, "title": title, "submit": submit, "intro": intro}
     return render(request, "cases/case_action.html", context)
 

@@ -1,11 +1,15 @@
 """The identification page: the formal decision on a person's status, by an authorised role."""
 
-from django.core.exceptions import ValidationError
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from strehe.accounts.roles import Permission
-from strehe.core.forms import add_service_errors, posted
+from strehe.core.forms import posted, with_once_token
+from strehe.core.views import saved_once
 
 from . import services
 from .forms_identification import IdentificationForm
@@ -16,20 +20,24 @@ from .views import case_action
 @case_action(Permission.RECORD_IDENTIFICATION)
 def case_identification(request: HttpRequest, case: Case) -> HttpResponse:
     """Record an identification decision on a case the user may see; list the earlier ones."""
-    form = IdentificationForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.identification_record(
-                actor=request.user,  # type: ignore[arg-type]
-                case=case,
-                status=form.cleaned_data["status"],
-                decided_on=form.cleaned_data["decided_on"],
-                grounds=form.cleaned_data["grounds"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect("cases:detail", code=case.code)
+    form = with_once_token(IdentificationForm(posted(request)))
+    detail = reverse("cases:detail", kwargs={"code": case.code})
+
+    def save(data: dict[str, Any]) -> str:
+        services.identification_record(
+            actor=request.user,  # type: ignore[arg-type]
+            case=case,
+            status=data["status"],
+            decided_on=data["decided_on"],
+            grounds=data["grounds"],
+        )
+        return detail
+
+    if request.method == "POST":
+        done = _("The identification decision was recorded.")
+        response = saved_once(request, form, save, done=done, fallback_url=detail)
+        if response is not None:
+            return response
     decisions = case.identification_decisions.select_related(
         "agency__organisation", "recorded_by"
     ).order_by("-decided_on", "-recorded_at", "-pk")

@@ -1,13 +1,18 @@
 """Form helpers shared by the staff pages."""
 
+import datetime
+import secrets
 from collections.abc import Callable, Iterable
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.http import HttpRequest, QueryDict
+from django.utils import timezone
 
+from .models import SubmittedForm
 from .validation import (
     MAX_ID,
     NAME_MAX_LENGTH,
@@ -17,6 +22,94 @@ from .validation import (
     validate_plan_date,
     without_invisible_characters,
 )
+
+# --- Sent once: a double click, a page sent again or two tabs save one record -----------------
+
+ONCE_FIELD = "once"
+FormT = TypeVar("FormT", bound=forms.BaseForm)
+# Spent tokens are kept this long, far longer than anyone keeps a form open.
+ONCE_TOKEN_DAYS = 7
+
+
+def with_once_token(form: FormT) -> FormT:
+    """Give `form` a hidden one-time token; a form that creates something gets one in its view.
+
+    A POST without a token (a script, an old page) is still accepted, only not protected.
+    """
+    form.fields[ONCE_FIELD] = forms.CharField(
+        required=False,
+        max_length=64,
+        widget=forms.HiddenInput,
+        initial=secrets.token_urlsafe(24),
+    )
+    return form
+
+
+@dataclass(frozen=True)
+class Submitted:
+    """Where to go after a form was saved; `again` when this sending found its token spent."""
+
+    url: str
+    again: bool = False
+
+
+def _spend(token: str) -> bool:
+    """Record the token as spent; False if it was spent already. Call inside the transaction
+    of the save. On PostgreSQL a second sending waits here until the first commits or rolls
+    back, so of two at once exactly one saves."""
+    SubmittedForm.objects.filter(
+        submitted_at__lt=timezone.now() - datetime.timedelta(days=ONCE_TOKEN_DAYS)
+    ).delete()
+    try:
+        with transaction.atomic():
+            SubmittedForm.objects.create(token=token)
+    except IntegrityError:
+        return False
+    return True
+
+
+class _SentAlready(Exception):
+    pass
+
+
+def submit_once(
+    form: forms.BaseForm, save: Callable[[dict[str, Any]], str], *, validate: bool = True
+) -> Submitted | None:
+    """Validate `form`, then call `save` (which writes through a service and returns the URL to
+    go to next) in one transaction with spending the form's one-time token.
+
+    None when the form or the service refused: the service's ValidationError is then on the
+    form, field by field, and nothing was saved. A token already spent saves nothing again and
+    leads where its first sending led. `validate` False is for a submit button that uses none
+    of the form's fields (link to a case instead of filling the form in); `save` then gets {}.
+    """
+    # Looked up before validating: a form sent again may no longer be valid (the agency it
+    # shared with is no longer offered), and it should still lead where the first one went.
+    token = str(form.data.get(ONCE_FIELD) or "")[:64]
+    first = SubmittedForm.objects.filter(token=token).values_list("next_url", flat=True).first()
+    if token and first is not None:
+        return Submitted(url=first, again=True)
+    if validate and not form.is_valid():
+        return None
+    data = form.cleaned_data if validate else {}
+    try:
+        with transaction.atomic():
+            if token and not _spend(token):
+                raise _SentAlready
+            url = save(data)
+            if token:
+                SubmittedForm.objects.filter(token=token).update(next_url=url[:500])
+    except _SentAlready:
+        # Sent twice at once: this one waited for the other to commit.
+        first = SubmittedForm.objects.filter(token=token).values_list("next_url", flat=True).first()
+        return Submitted(url=first or "", again=True)
+    except ValidationError as error:
+        if not validate:
+            form.is_valid()  # the errors of a form that was not filled in are not news
+            form.errors.clear()
+        add_service_errors(form, error)
+        return None
+    return Submitted(url=url)
 
 
 def posted(request: HttpRequest) -> QueryDict | None:

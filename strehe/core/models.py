@@ -1,6 +1,7 @@
 """What the whole system needs and no single app owns."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,3 +20,23 @@ class KeyCanary(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SubmittedForm(models.Model):
+    """The one-time token of a form that was sent and saved, and where it led.
+
+    Written in the transaction of what the form saved, so a token counts as spent only when the
+    save committed; a second sending of the same token (a double click, a page sent again, two
+    tabs) finds it and saves nothing (strehe.core.forms.submit_once).
+    """
+
+    token = models.CharField(_("token"), max_length=64, primary_key=True)
+    next_url = models.CharField(_("next page"), max_length=500, blank=True)
+    submitted_at = models.DateTimeField(_("sent at"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("sent form")
+        verbose_name_plural = _("sent forms")
+
+    def __str__(self) -> str:
+        return self.token

@@ -1,10 +1,19 @@
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
+from django.shortcuts import redirect
 from django.template import loader
 from django.utils import translation
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from .forms import submit_once
 
 
 @require_safe
@@ -31,3 +40,25 @@ def server_error(request: HttpRequest) -> HttpResponse:
     with translation.override(language):
         body = loader.get_template("500.html").render({"request": request})
     return HttpResponseServerError(body)
+
+
+def saved_once(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    save: Callable[[dict[str, Any]], str],
+    *,
+    done: str,
+    fallback_url: str,
+    validate: bool = True,
+) -> HttpResponse | None:
+    """Answer the POST of a form that creates something: save once per one-time token
+    (core.forms.submit_once), then go where `save` said with the `done` message, or, for a form
+    sent again, where its first sending went. None: refused, show the form with its errors."""
+    submitted = submit_once(form, save, validate=validate)
+    if submitted is None:
+        return None
+    if submitted.again:
+        messages.info(request, gettext("This form had been sent already; it was saved once."))
+    else:
+        messages.success(request, done)
+    return redirect(submitted.url or fallback_url)

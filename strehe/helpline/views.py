@@ -6,17 +6,19 @@ field errors), the selectors and policies decide what the user may see.
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from strehe.accounts.decorators import staff_required
 from strehe.accounts.roles import Permission
 from strehe.cases import selectors as case_selectors
 from strehe.cases import services as case_services
 from strehe.cases.policies import case_policy
-from strehe.core.forms import add_service_errors, posted
+from strehe.core.forms import posted, with_once_token
+from strehe.core.views import saved_once
 from strehe.screening.forms import ScreeningForm
 from strehe.screening.selectors import screening_guidance
 
@@ -45,18 +47,21 @@ def contact_list(request: HttpRequest) -> HttpResponse:
 def contact_create(request: HttpRequest) -> HttpResponse:
     """Log a call: a few fields, the common answers preset."""
     user = request.user
-    form = ContactForm(posted(request), recorded_by=user)  # type: ignore[arg-type]
-    if request.method == "POST" and form.is_valid():
-        try:
-            contact = services.contact_create(
-                actor=user,  # type: ignore[arg-type]
-                opening_hours_check=selectors.opening_hours_check_for(user),
-                **form.contact_data(),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect("helpline:detail", contact_id=contact.pk)
+    form = with_once_token(ContactForm(posted(request), recorded_by=user))  # type: ignore[arg-type]
+
+    def save(data: dict[str, Any]) -> str:
+        contact = services.contact_create(
+            actor=user,  # type: ignore[arg-type]
+            opening_hours_check=selectors.opening_hours_check_for(user),
+            **form.contact_data(),
+        )
+        return reverse("helpline:detail", kwargs={"contact_id": contact.pk})
+
+    if request.method == "POST":
+        done = _("The contact was logged.")
+        response = saved_once(request, form, save, done=done, fallback_url=reverse("helpline:list"))
+        if response is not None:
+            return response
     return render(request, "helpline/contact_form.html", {"form": form})
 
 
@@ -84,15 +89,18 @@ def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
 def contact_screen(request: HttpRequest, contact_id: int) -> HttpResponse:
     """Screen the caller against the legal definition and the ILO indicators."""
     contact = selectors.contact_get(user=request.user, contact_id=contact_id)
-    form = ScreeningForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.contact_screen(actor=request.user, contact=contact, data=request.POST)  # type: ignore[arg-type]
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            detail = reverse("helpline:detail", kwargs={"contact_id": contact.pk})
-            return redirect(f"{detail}#screening-guidance")
+    form = with_once_token(ScreeningForm(posted(request)))
+    guidance = reverse("helpline:detail", kwargs={"contact_id": contact.pk}) + "#screening-guidance"
+
+    def save(data: dict[str, Any]) -> str:
+        services.contact_screen(actor=request.user, contact=contact, data=request.POST)  # type: ignore[arg-type]
+        return guidance
+
+    if request.method == "POST":
+        done = _("The screening was recorded.")
+        response = saved_once(request, form, save, done=done, fallback_url=guidance)
+        if response is not None:
+            return response
     return render(request, "helpline/contact_screen.html", {"contact": contact, "form": form})
 
 
@@ -108,37 +116,49 @@ def contact_open_case(request: HttpRequest, contact_id: int) -> HttpResponse:
     contact = selectors.contact_get(user=user, contact_id=contact_id)
     if user.agency is None:
         raise PermissionDenied
-    if contact.case_id is not None:
+    if contact.case is not None:
+        # Already part of a case (this form sent twice, or a colleague was quicker): go there.
+        if case_policy.may_view(user, contact.case):
+            return redirect("cases:detail", code=contact.case.code)
         return redirect("helpline:detail", contact_id=contact.pk)
     screening = selectors.contact_open_screening(contact)
-    form = CaseFromContactForm(posted(request), owner_agency=user.agency)
+    form = with_once_token(CaseFromContactForm(posted(request), owner_agency=user.agency))
     duplicates: list[case_selectors.PossibleDuplicate] = []
-    case = None
     if request.method == "POST":
         link_to = request.POST.get("link_to", "")
-        try:
+
+        def save(data: dict[str, Any]) -> str:
             if link_to:
                 target = case_selectors.case_get(user=user, code=link_to)
                 case = services.contact_link_to_case(
                     actor=user, contact=contact, screening=screening, case=target
                 )
-            elif form.is_valid():
-                data = form.case_data()
-                duplicates = case_services.duplicates_search(
-                    actor=user,
-                    given_name=data["given_name"],
-                    family_name=data["family_name"],
-                    birth_date=data["birth_date"],
+            else:
+                case = services.contact_open_case(
+                    actor=user, contact=contact, screening=screening, **form.case_data()
                 )
-                unconfirmed = {match.code for match in duplicates} - form.confirmed_different_from()
-                if not unconfirmed:
-                    case = services.contact_open_case(
-                        actor=user, contact=contact, screening=screening, **data
-                    )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        if case is not None:
-            return redirect("cases:detail", code=case.code)
+            return reverse("cases:detail", kwargs={"code": case.code})
+
+        may_save = True
+        if not link_to and form.is_valid():
+            data = form.case_data()
+            duplicates = case_services.duplicates_search(
+                actor=user,
+                given_name=data["given_name"],
+                family_name=data["family_name"],
+                birth_date=data["birth_date"],
+            )
+            # A new case only once the user has said the people shown are not this person.
+            shown = {match.code for match in duplicates}
+            may_save = not (shown - form.confirmed_different_from())
+        if may_save:
+            done = _("The contact is now part of the case.")
+            fallback = reverse("helpline:detail", kwargs={"contact_id": contact.pk})
+            response = saved_once(
+                request, form, save, done=done, fallback_url=fallback, validate=not link_to
+            )
+            if response is not None:
+                return response
     context = {
         "contact": contact,
         "screening": screening,
