@@ -151,6 +151,10 @@ class Person(models.Model):
         # The birth date's bounds are its validator's (strehe.core.validation).
         if self.estimated_age is not None and self.estimated_age > MAX_AGE:
             raise ValidationError({"estimated_age": _("Enter an age between 0 and 120.")})
+        if self.birth_date and self.estimated_age is not None:
+            raise ValidationError(
+                {"estimated_age": _("Give the birth date or an estimated age, not both.")}
+            )
 
     @property
     def audit_label(self) -> str:

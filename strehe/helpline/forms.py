@@ -86,7 +86,9 @@ class CaseFromContactForm(forms.Form):
     """Open a case about the person a helpline contact was about.
 
     The owning agency is the user's own; the form validates the input, and the view hands it to
-    cases.services.case_open, whose ValidationErrors come back as field errors.
+    cases.services.case_open, whose ValidationErrors come back as field errors. The rules between
+    fields (a birth date or an estimated age; an agency to share with) are the model's and
+    case_open's, so that every caller meets them, not only this form.
     """
 
     given_name = NameField(label=_("Given name"))
@@ -137,14 +139,6 @@ class CaseFromContactForm(forms.Form):
                 .exclude(pk=owner_agency.pk)
                 .select_related("organisation")
             )
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        if cleaned.get("birth_date") and cleaned.get("estimated_age") is not None:
-            self.add_error("estimated_age", _("Give the birth date or an estimated age, not both."))
-        if cleaned.get("share_with") is None and cleaned.get("sharing_consent"):
-            self.add_error("share_with", _("Choose the agency the person agreed to share with."))
-        return cleaned
 
     def confirmed_different_from(self) -> set[str]:
         """The case codes the user confirmed to be about other people; call after is_valid()."""

@@ -73,6 +73,10 @@ def case_open(
         if actor.agency_id != owner_agency.pk:
             # Staff open cases for their own agency; handing one on is sharing, with consent.
             raise PermissionDenied
+    if share_with is None and sharing_consent:
+        raise ValidationError(
+            {"share_with": _("Choose the agency the person agreed to share with.")}
+        )
     if share_with is not None:
         if share_with.pk == owner_agency.pk:
             raise ValidationError(
