@@ -1,4 +1,4 @@
-"""The operators' form: a call is logged in a few fields, with the common answers preset."""
+"""The operators' form: a call is logged in a few fields; only channel and language are preset."""
 
 from typing import Any
 
@@ -18,7 +18,7 @@ class ContactForm(forms.ModelForm):
     """Log one helpline contact, as `recorded_by`.
 
     The form only validates; the view saves with
-    contact_create(recorded_by=user, **form.contact_data(), within_opening_hours=...).
+    contact_create(actor=user, **form.contact_data(), within_opening_hours=...).
     """
 
     class Meta:
@@ -46,11 +46,10 @@ class ContactForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # The model's checks depend on who records (a staff contact may be non-anonymous).
         self.instance.recorded_by = recorded_by
-        # Most contacts are phone calls in Albanian that end with advice; the operator changes
-        # only what differs.
+        # Most contacts are phone calls in Albanian. What the call was about and how it ended are
+        # never preset: an untouched form must not record a trafficking call that never was.
         self.fields["channel"].initial = Channel.PHONE
         self.fields["language"].initial = Language.ALBANIAN
-        self.fields["outcome"].initial = Outcome.ADVICE_GIVEN
         choice_lists: dict[str, type[models.TextChoices]] = {
             "channel": Channel,
             "language": Language,
@@ -61,8 +60,9 @@ class ContactForm(forms.ModelForm):
         for name, codes in choice_lists.items():
             field = self.fields[name]
             if isinstance(field, forms.ChoiceField):
-                # No empty "---------" entry: every one of these must be answered.
-                field.choices = codes.choices
+                # An empty first entry, so that a browser sends nothing for an unanswered list
+                # and the form says it is required, instead of sending the first answer.
+                field.choices = [("", "—"), *codes.choices]
 
     def contact_data(self) -> dict[str, Any]:
         """The cleaned fields as keyword arguments for contact_create; call after is_valid()."""

@@ -70,6 +70,8 @@ def test_a_call_becomes_a_case_shared_with_the_police_who_record_a_presumed_vict
     olta.click("main a[href$='/staff/helpline/']")
     olta.click("main a[href$='/staff/helpline/new/']")
     olta.select("select[name=caller_type]", "possible_victim")
+    olta.select("select[name=topic]", "trafficking")
+    olta.select("select[name=outcome]", "advice_given")
     olta.fill("textarea[name=summary]", "Works on a farm abroad; the employer keeps her passport.")
     olta.click("main form button[type=submit]")
 

@@ -7,19 +7,22 @@ from strehe.helpline.models import Contact
 from strehe.helpline.services import contact_create
 
 
-def test_the_form_presets_the_common_answers(operator):
+def test_the_form_presets_channel_and_language_but_no_answer_about_the_call(operator):
     form = ContactForm(recorded_by=operator)
 
     assert form["channel"].value() == "phone"
     assert form["language"].value() == "sq"
-    assert form["outcome"].value() == "advice_given"
     assert form["anonymous"].value() is True
+    for name in ("caller_type", "topic", "outcome"):
+        assert form[name].value() is None, name
 
 
-def test_every_choice_must_be_answered_and_has_no_blank_entry(operator):
+def test_each_answer_list_starts_empty_and_must_be_answered(operator):
     form = ContactForm(recorded_by=operator)
 
-    assert all(value != "" for value, _label in form.fields["topic"].choices)
+    for name in ("caller_type", "topic", "outcome"):
+        assert form.fields[name].choices[0][0] == "", name
+        assert form.fields[name].required, name
 
 
 def test_a_few_fields_suffice_and_the_service_saves_them(operator):
