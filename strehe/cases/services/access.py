@@ -99,10 +99,29 @@ def owner_grant_start(*, actor: Any, case: Case) -> AccessGrant:
     )
 
 
-def assigned_grant_start(*, actor: Any, case: Case, worker: Any) -> AccessGrant:
-    """The assigned worker's personal grant, held as a member of their agency."""
+def worker_check(case: Case, worker: Any) -> None:
+    """The assigned worker belongs to the owning agency.
+
+    A worker of another agency would get a personal grant that no consent rests on: an agency's
+    staff member could assign themselves to a case shared with their agency and keep seeing it
+    after the person withdrew their consent. Another agency sees a case by sharing only.
+    """
     if worker.agency_id is None:
         raise ValidationError({"assigned_worker": _("Assign someone who belongs to an agency.")})
+    if worker.agency_id != case.owner_agency_id:
+        raise ValidationError(
+            {
+                "assigned_worker": _(
+                    "Assign someone of the agency that owns the case. To let another agency's "
+                    "staff see it, share it with their agency."
+                )
+            }
+        )
+
+
+def assigned_grant_start(*, actor: Any, case: Case, worker: Any) -> AccessGrant:
+    """The assigned worker's personal grant, held as a member of their agency."""
+    worker_check(case, worker)
     return grant_start(
         actor=actor, case=case, basis=AccessGrant.Basis.ASSIGNED, agency=worker.agency, user=worker
     )
@@ -111,8 +130,8 @@ def assigned_grant_start(*, actor: Any, case: Case, worker: Any) -> AccessGrant:
 def assignment_change(*, actor: Any, case: Case, worker: Any) -> None:
     """End the previous worker's grant and give one to `worker` (None: nobody assigned), with
     the timeline line of the change. Call inside the transaction of the change."""
-    if worker is not None and worker.agency_id is None:
-        raise ValidationError({"assigned_worker": _("Assign someone who belongs to an agency.")})
+    if worker is not None:
+        worker_check(case, worker)
     grants_end(
         actor=actor,
         grants=case.grants.filter(basis=AccessGrant.Basis.ASSIGNED),
