@@ -136,6 +136,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
+                # Whether the page is a staff page: base.html then drops the public quick exit.
+                "strehe.core.context_processors.layout",
             ],
         },
     },
@@ -199,6 +201,8 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("sq", "en")
 TIME_ZONE = "Europe/Belgrade"
 USE_I18N = True
 USE_TZ = True
+# One date and time format per language (strehe/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["strehe.formats"]
 
 # --- Static files -----------------------------------------------------------------------------
 

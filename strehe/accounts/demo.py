@@ -73,6 +73,11 @@ def demo_agency(key: str) -> Agency:
     return agency
 
 
+def demo_first_name(username: str) -> str:
+    """operator_olta is "Olta": pages name people, and every demo user was once just "Demo"."""
+    return username.replace("-", "_").rsplit("_", 1)[-1].capitalize()
+
+
 @transaction.atomic
 def load_demo_users() -> list[DemoLogin]:
     logins = []
@@ -85,9 +90,14 @@ def load_demo_users() -> list[DemoLogin]:
                 "is_staff": admin_site,
                 # Administration follows the role; only the historic demo-admin is a superuser.
                 "is_superuser": username == "demo-admin",
-                "first_name": "Demo",
+                "first_name": demo_first_name(username),
+                "last_name": "Demo",
             },
         )
+        if not created and (user.first_name, user.last_name) == ("Demo", ""):
+            # Loaded before demo users had names.
+            user.first_name, user.last_name = demo_first_name(username), "Demo"
+            user.save(update_fields=["first_name", "last_name"])
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])

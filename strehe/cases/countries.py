@@ -12,7 +12,11 @@ import zoneinfo
 from pathlib import Path
 
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from unidecode import unidecode
+
+from strehe.core.readable import country_name
 
 KOSOVO = "XK"
 ISO3166_FILE = "iso3166.tab"
@@ -41,12 +45,24 @@ def parse_iso3166_tab(text: str) -> list[tuple[str, str]]:
 
 
 @functools.cache
-def country_choices() -> list[tuple[str, str | Promise]]:
-    """Choices for a citizenship field: Kosovo first, then every ISO country by name."""
-    countries = [(code, name) for code, name in parse_iso3166_tab(_read_table()) if code != KOSOVO]
-    countries.sort(key=lambda pair: pair[1])
+def _iso_codes() -> tuple[str, ...]:
+    return tuple(code for code, _name in parse_iso3166_tab(_read_table()) if code != KOSOVO)
+
+
+@functools.cache
+def _choices_in(language: str) -> list[tuple[str, str | Promise]]:
+    # Sorted as a reader looks for them: by the name in the page's language, letters with
+    # diacritics next to their base letter ("Çeki" among the C's).
+    countries = [(code, country_name(code)) for code in _iso_codes()]
+    countries.sort(key=lambda pair: unidecode(str(pair[1])).casefold())
     return [(KOSOVO, _("Kosovo")), *countries]
 
 
+def country_choices() -> list[tuple[str, str | Promise]]:
+    """Choices for a citizenship field: Kosovo first, then every ISO country by its name in the
+    page's language."""
+    return _choices_in(get_language() or "sq")
+
+
 def country_codes() -> set[str]:
-    return {code for code, _name in country_choices()}
+    return {KOSOVO, *_iso_codes()}

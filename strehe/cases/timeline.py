@@ -13,6 +13,8 @@ from django.db.models import TextChoices
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from strehe.core.readable import country_name
+
 from .codes import DecisionOrganisation, EventKind, TraffickingStatus
 from .models import AccessGrant, ClosingReason, ConsentScope, RiskLevel, Stage, TimelineEntry
 
@@ -88,7 +90,7 @@ def timeline_line(entry: TimelineEntry, agencies: Mapping[int, str] | None = Non
     if kind == Kind.EVENT:
         return _("Trafficking event recorded: %(kind)s in %(country)s.") % {
             "kind": _label(EventKind, data.get("kind")),
-            "country": data.get("country", "?"),
+            "country": country_name(data["country"]) if data.get("country") else "?",
         }
     return _label(Kind, kind)
 

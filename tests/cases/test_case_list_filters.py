@@ -104,6 +104,6 @@ def test_the_list_shows_stage_current_risk_and_reflection_end(staff, records, lo
     with translation.override("en"):
         page = client.get(reverse("cases:list")).content.decode()
 
-    assert "<td>Medium</td>" in page
-    assert "<td>Identification</td>" in page
+    assert '<td data-label="Current risk">Medium</td>' in page
+    assert '<td data-label="Stage">Identification</td>' in page
     assert "Reflection period ends" in page

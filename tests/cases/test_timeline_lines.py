@@ -32,7 +32,7 @@ def entry(entry_kind, **data):
                 },
             ),
             "Moved from “Risk assessment and referral” to “Initial assistance and reflection "
-            "period”. The reflection period ends on March 31, 2013.",
+            "period”. The reflection period ends on 31 Mar 2013.",
         ),
         (
             entry(Kind.STAGE, **{"from": "reintegration", "to": "closed", "reason": "returned"}),
@@ -60,7 +60,7 @@ def entry(entry_kind, **data):
         (entry(Kind.SHARED, agency=99), "Shared with an agency no longer listed."),
         (
             entry(Kind.EVENT, kind="Recruitment", country="AL"),
-            "Trafficking event recorded: Recruitment in AL.",
+            "Trafficking event recorded: Recruitment in Albania.",
         ),
         (entry(Kind.CONTACT, id=12), "Helpline contact 12 linked to the case."),
         (entry(Kind.SCREENING, id=5), "Screening 5 linked to the case."),

@@ -157,7 +157,8 @@ def action_pages(staff: dict[str, User], targets: dict[str, Target]) -> dict[str
             if (
                 response.status_code == 200
                 and isinstance((response.context or {}).get("form"), forms.BaseForm)
-                and 'method="post"' in response.content.decode()
+                # In the page's own content: every staff page has the logout form in its header.
+                and 'method="post"' in response.content.decode().partition("<main")[2]
             ):
                 pages[name] = (username, argument)
                 break

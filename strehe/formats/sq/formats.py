@@ -1,0 +1,9 @@
+# Albanian: 28.11.2026, 19:42 (day.month.year and a 24-hour clock, as Kosovo's institutions write).
+DATE_FORMAT = "d.m.Y"
+SHORT_DATE_FORMAT = "d.m.Y"
+TIME_FORMAT = "H:i"
+DATETIME_FORMAT = "d.m.Y H:i"
+SHORT_DATETIME_FORMAT = "d.m.Y H:i"
+MONTH_DAY_FORMAT = "d.m"
+YEAR_MONTH_FORMAT = "m.Y"
+FIRST_DAY_OF_WEEK = 1
