@@ -23,7 +23,7 @@ class SearchForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
         help_text=_(
-            "For example KS-2026-00042, Drita Berisha, 17.05.1990 or 1990-05-17. Names are found "
+            "For example KS-2026-00042, Besa Gashi, 17.05.1990 or 1990-05-17. Names are found "
             "in any script and spelling of endings; every word typed must match."
         ),
     )
