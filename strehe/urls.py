@@ -26,5 +26,6 @@ urlpatterns += i18n_patterns(
     path("staff/", include("strehe.accounts.urls")),
     path("staff/cases/", include("strehe.cases.urls")),
     path("staff/helpline/", include("strehe.helpline.urls")),
+    path("staff/search/", include("strehe.cases.search_urls")),
     prefix_default_language=True,
 )

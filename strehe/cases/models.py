@@ -7,7 +7,7 @@ import hmac
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +31,7 @@ from .codes import (
     TraffickingStatus,
 )
 from .matching import person_match_key
+from .search_index import index_hashes
 
 COUNTRY_CODE = RegexValidator(r"^[A-Z]{2}$", _("Use a two-letter country code, such as XK."))
 LANGUAGE_CODE = RegexValidator(r"^[a-z]{2,3}$", _("Use a two- or three-letter language code."))
@@ -145,7 +146,26 @@ class Person(models.Model):
                 "birth_date_hash",
                 "age_estimated_on",
             }
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        with transaction.atomic():
+            super().save(*args, **kwargs)  # type: ignore[arg-type]
+            # Every save, whatever its update_fields: `strehe rotatefieldkeys` saves with
+            # update_fields=["lookup_hash"] to rehash with a new lookup key, and the name index
+            # must follow.
+            self.name_tokens_write()
+
+    def name_tokens_write(self) -> None:
+        """Replace the blind index of this person's names (search_index) with a fresh one."""
+        hashes = index_hashes(
+            f"{self.given_name or ''} {self.family_name or ''}",
+            key=settings.LOOKUP_HASH_KEY.encode(),
+        )
+        stored = set(self.name_tokens.values_list("token_hash", flat=True))
+        if stored == hashes:
+            return
+        self.name_tokens.exclude(token_hash__in=hashes).delete()
+        PersonNameToken.objects.bulk_create(
+            [PersonNameToken(person=self, token_hash=h) for h in sorted(hashes - stored)]
+        )
 
     def clean(self) -> None:
         # The birth date's bounds are its validator's (strehe.core.validation).
@@ -185,6 +205,26 @@ class Person(models.Model):
         """Under 18 on `day`. An unknown age counts as a child: the protective default."""
         age = self.age_on(day)
         return age is None or age < ADULT_AGE
+
+
+class PersonNameToken(models.Model):
+    """One keyed hash of a token of a person's name: the blind index search compares
+    (strehe.cases.search_index). Written by Person.save only; holds no name, only hashes."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="name_tokens")
+    token_hash = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "token_hash"], name="cases_personnametoken_once"
+            )
+        ]
+        # Search looks a hash up and counts the persons it finds.
+        indexes = [models.Index(fields=["token_hash", "person"], name="cases_nametoken_hash")]
+
+    def __str__(self) -> str:
+        return f"name token of person-{self.person_id}"
 
 
 class CaseCodeCounter(models.Model):

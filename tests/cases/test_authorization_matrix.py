@@ -93,7 +93,17 @@ ACTION_PERMISSION_BY_URL = {
     "cases:identification": P.RECORD_IDENTIFICATION,
 }
 # What each list without arguments lists; how a listed record is recognised on the page.
-LIST_OF = {"cases:list": "code", "cases_api:list": "code", "helpline:list": "contact_id"}
+LIST_OF = {
+    "cases:list": "code",
+    "cases_api:list": "code",
+    "helpline:list": "contact_id",
+    "search:search": "code",
+}
+# Lists that show nothing until asked: the query that should list each record, one request per
+# record. The search is asked for the person's name, so the blind index is what is checked.
+QUERY_OF = {
+    "search:search": lambda case: {"q": f"{case.person.given_name} {case.person.family_name}"},
+}
 # Action pages without a record: reached by the roles with their permission, 403 for the others.
 ACTION_PAGES_WITHOUT_RECORD = ["helpline:create"]
 
@@ -263,6 +273,9 @@ def test_authorization_matrix(staff, records_of, capsys):
                     )
                     for relation, record in records_by_argument[argument].items():
                         checked += 1
+                        if name in QUERY_OF:
+                            response = client.get(reverse(name), QUERY_OF[name](record))
+                            content = response.content.decode()
                         if not list_allowed:
                             if response.status_code != 403:
                                 unexpected_allows.append(

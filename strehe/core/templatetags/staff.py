@@ -29,7 +29,7 @@ STAFF_NAVIGATION = (
     NavItem("accounts:home", _("My work"), exact=True),
     NavItem("helpline:list", _("Helpline"), Permission.LOG_CONTACT),
     NavItem("cases:list", _("Cases"), Permission.VIEW_PERSONAL_DATA),
-    NavItem("cases:search", _("Search"), Permission.VIEW_PERSONAL_DATA),
+    NavItem("search:search", _("Search"), Permission.VIEW_PERSONAL_DATA),
     NavItem("referrals:list", _("Referrals"), Permission.VIEW_PERSONAL_DATA),
     NavItem("shelters:list", _("Shelters"), Permission.VIEW_PERSONAL_DATA),
     NavItem("statistics:home", _("Statistics"), Permission.VIEW_AGGREGATES),
