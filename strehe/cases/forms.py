@@ -8,6 +8,7 @@ ValidationError comes back onto the form with strehe.core.forms.add_service_erro
 from typing import Any
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from strehe.accounts.models import Agency, User
@@ -253,10 +254,15 @@ class FollowUpForm(forms.Form):
         self.fields["assignee"].queryset = candidates  # type: ignore[attr-defined]
 
 
+class FollowUpField(ModelChoiceField):
+    def label_from_instance(self, obj: FollowUp) -> str:
+        return _("Due on %(date)s") % {"date": date_format(obj.due_on, "DATE_FORMAT")}
+
+
 class FollowUpStatusForm(forms.Form):
     """Done or open again; the follow-up is a POST field, so the URL has the case code only."""
 
-    follow_up = ModelChoiceField(label=_("Follow-up"), queryset=FollowUp.objects.none())
+    follow_up = FollowUpField(label=_("Follow-up"), queryset=FollowUp.objects.none())
     done = forms.TypedChoiceField(
         label=_("Mark as"),
         choices=[("1", _("Done")), ("0", _("Not done"))],
@@ -265,11 +271,4 @@ class FollowUpStatusForm(forms.Form):
 
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["follow_up"]
-        field.queryset = case.follow_ups.all()  # type: ignore[attr-defined]
-        field.label_from_instance = lambda obj: (
-            _("Due on %(date)s")
-            % {  # type: ignore[attr-defined]
-                "date": obj.due_on.isoformat()
-            }
-        )
+        self.fields["follow_up"].queryset = case.follow_ups.all()  # type: ignore[attr-defined]
