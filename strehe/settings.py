@@ -97,6 +97,8 @@ INSTALLED_APPS = [
     "strehe.portal",
     "strehe.audit",
     "strehe.cases",
+    # My work, the staff home: reads cases and helpline contacts.
+    "strehe.work",
     "strehe.setup",
 ]
 

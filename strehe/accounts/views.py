@@ -1,4 +1,6 @@
-"""Staff login in two steps (password, then TOTP), two-factor setup, logout and the staff home."""
+"""Staff login in two steps (password, then TOTP), two-factor setup and logout.
+
+The staff home is My work, in strehe.work."""
 
 from typing import Any
 
@@ -19,7 +21,6 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from . import services
 from .decorators import before_two_factor, staff_required
 from .forms import TotpSetupForm, TwoFactorForm
-from .roles import Permission
 
 login = before_two_factor(
     auth_views.LoginView.as_view(template_name="accounts/login.html")  # type: ignore[arg-type]
@@ -110,17 +111,6 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
         codes = services.recovery_codes_renew(user=request.user)  # type: ignore[arg-type]
         return render(request, "accounts/recovery_codes.html", {"codes": codes})
     return render(request, "accounts/recovery_codes_renew.html")
-
-
-@staff_required(personal_data=False)
-def home(request: HttpRequest) -> HttpResponse:
-    """The staff start page: links to what the user's role allows."""
-    user = request.user
-    context = {
-        "may_see_cases": user.has_role_permission(Permission.VIEW_PERSONAL_DATA),  # type: ignore[union-attr]
-        "may_log_contacts": user.has_role_permission(Permission.LOG_CONTACT),  # type: ignore[union-attr]
-    }
-    return render(request, "accounts/home.html", context)
 
 
 @before_two_factor

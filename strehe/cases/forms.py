@@ -8,6 +8,7 @@ ValidationError comes back onto the form with strehe.core.forms.add_service_erro
 from typing import Any
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from strehe.accounts.models import Agency, User
@@ -22,8 +23,8 @@ from strehe.core.forms import (
 )
 
 from .codes import ControlMethod, EventKind, Exploitation
-from .models import Case, ClosingReason, ConsentScope, RiskLevel, Stage
-from .selectors import assessor_candidates, case_sharing
+from .models import Case, ClosingReason, ConsentScope, FollowUp, RiskLevel, Stage
+from .selectors import assessor_candidates, case_sharing, follow_up_assignee_candidates
 from .stages import stages_reachable_from
 
 OVERRIDE_HELP = _(
@@ -218,3 +219,56 @@ class ExploitationForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+
+
+class AssigneeField(ModelChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return f"{obj.get_full_name() or obj.username} ({Role(obj.role).label}, {obj.agency})"
+
+
+class FollowUpForm(forms.Form):
+    note = FreeTextField(
+        label=_("What is to be done"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example: call back, accompany to the prosecutor's office."),
+    )
+    due_on = PlanDateField(label=_("Due on"))
+    due_time = forms.TimeField(
+        label=_("At"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text=_("Optional."),
+    )
+    assignee = AssigneeField(
+        label=_("Assigned to"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("Nobody yet"),
+    )
+
+    def __init__(self, *args: Any, case: Case, user: Any, **kwargs: Any) -> None:
+        candidates = follow_up_assignee_candidates(case)
+        if candidates.filter(pk=user.pk).exists():
+            kwargs.setdefault("initial", {})["assignee"] = user.pk
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = candidates  # type: ignore[attr-defined]
+
+
+class FollowUpField(ModelChoiceField):
+    def label_from_instance(self, obj: FollowUp) -> str:
+        return _("Due on %(date)s") % {"date": date_format(obj.due_on, "DATE_FORMAT")}
+
+
+class FollowUpStatusForm(forms.Form):
+    """Done or open again; the follow-up is a POST field, so the URL has the case code only."""
+
+    follow_up = FollowUpField(label=_("Follow-up"), queryset=FollowUp.objects.none())
+    done = forms.TypedChoiceField(
+        label=_("Mark as"),
+        choices=[("1", _("Done")), ("0", _("Not done"))],
+        coerce=lambda value: value == "1",
+    )
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["follow_up"].queryset = case.follow_ups.all()  # type: ignore[attr-defined]

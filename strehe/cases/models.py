@@ -724,6 +724,9 @@ class TimelineEntry(CaseRecord):
         EVENT = "event", _("Trafficking event")
         REFERRAL = "referral", _("Referral")
         PLACEMENT = "placement", _("Shelter placement")
+        FOLLOW_UP = "follow_up", _("Follow-up added")
+        FOLLOW_UP_DONE = "follow_up_done", _("Follow-up done")
+        FOLLOW_UP_REOPENED = "follow_up_reopened", _("Follow-up reopened")
 
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     data = models.JSONField(_("data"), default=dict, blank=True)
@@ -733,3 +736,69 @@ class TimelineEntry(CaseRecord):
         verbose_name = _("timeline entry")
         verbose_name_plural = _("timeline entries")
         default_related_name = "timeline"
+
+
+class FollowUp(CaseRecord):
+    """Something to do on a case by a day: "call back tomorrow 10:00", "accompany to court".
+
+    The note may name people and places, so it is encrypted; the kind, the dates and who is
+    assigned are plain, for My work to list them without decrypting anything. A follow-up is
+    never deleted: it is done (who, when) or reopened, each with a timeline line.
+    """
+
+    class Kind(models.TextChoices):
+        TASK = "task", _("Task")
+        # Made by case_move_stage when the case enters initial assistance.
+        REFLECTION_END = "reflection_end", _("The reflection period ends: decide what comes next")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TASK)
+    due_on = models.DateField(_("due on"), validators=[validate_plan_date])
+    due_time = models.TimeField(_("at"), null=True, blank=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+        verbose_name=_("assigned to"),
+    )
+    note = EncryptedTextField(_("note"), max_length=TEXT_MAX_LENGTH, null=True, blank=True)
+    done_at = models.DateTimeField(_("done"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("done by"),
+    )
+
+    class Meta(CaseRecord.Meta):
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+        default_related_name = "follow_ups"
+        ordering = ["due_on", "due_time", "pk"]
+        indexes = [models.Index(fields=["assignee", "done_at", "due_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["task", "reflection_end"]), name="cases_followup_kind"
+            ),
+            # Who marked it done is known only while it is done.
+            models.CheckConstraint(
+                condition=Q(done_at__isnull=False) | Q(done_by__isnull=True),
+                name="cases_followup_done_by_only_when_done",
+            ),
+            # One reminder of the reflection period's end per case, however often it is asked.
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=Q(kind="reflection_end"),
+                name="cases_followup_one_reflection_end_per_case",
+            ),
+        ]
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_at is not None
+
+    def is_overdue_on(self, day: datetime.date) -> bool:
+        return not self.is_done and self.due_on < day

@@ -14,7 +14,15 @@ from strehe.audit.models import AuditEntry
 from strehe.audit.selectors import views_of_record
 
 from .matching import names_may_match
-from .models import AccessGrant, Case, IdentificationDecision, Person, RiskAssessment, TimelineEntry
+from .models import (
+    AccessGrant,
+    Case,
+    FollowUp,
+    IdentificationDecision,
+    Person,
+    RiskAssessment,
+    TimelineEntry,
+)
 from .policies import case_policy
 
 CASE_CODE_SHAPE = re.compile(r"[A-Z0-9-]{1,20}")
@@ -59,6 +67,29 @@ def assessor_candidates(case: Case) -> QuerySet[User]:
         case_policy.users_with_access(case, Permission.RECORD_RISK_ASSESSMENT)
         .select_related("agency__organisation")
         .order_by("agency__organisation__name", "role", "username")
+    )
+
+
+def follow_up_assignee_candidates(case: Case) -> QuerySet[User]:
+    """Who a follow-up of `case` may be assigned to: those who may see it and work on it."""
+    return (
+        case_policy.users_with_access(case, Permission.MANAGE_CASE)
+        .select_related("agency__organisation")
+        .order_by("agency__organisation__name", "role", "username")
+    )
+
+
+def case_open_follow_ups(case: Case) -> QuerySet[FollowUp]:
+    """The follow-ups of `case` not yet done, soonest first. Call only for a case the user may
+    see."""
+    return case.follow_ups.filter(done_at__isnull=True).select_related("assignee")
+
+
+def case_done_follow_ups(case: Case) -> QuerySet[FollowUp]:
+    return (
+        case.follow_ups.filter(done_at__isnull=False)
+        .select_related("assignee", "done_by")
+        .order_by("-done_at", "-pk")
     )
 
 

@@ -92,6 +92,12 @@ def timeline_line(entry: TimelineEntry, agencies: Mapping[int, str] | None = Non
             "kind": _label(EventKind, data.get("kind")),
             "country": country_name(data["country"]) if data.get("country") else "?",
         }
+    if kind == Kind.FOLLOW_UP:
+        return _("Follow-up added, due on %(date)s.") % {"date": _date(data.get("due_on", ""))}
+    if kind == Kind.FOLLOW_UP_DONE:
+        return _("Follow-up due on %(date)s done.") % {"date": _date(data.get("due_on", ""))}
+    if kind == Kind.FOLLOW_UP_REOPENED:
+        return _("Follow-up due on %(date)s reopened.") % {"date": _date(data.get("due_on", ""))}
     return _label(Kind, kind)
 
 

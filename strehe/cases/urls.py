@@ -19,5 +19,7 @@ urlpatterns = [
     path("<str:code>/notes/", views.case_note, name="note"),
     path("<str:code>/events/", views.case_event, name="event"),
     path("<str:code>/exploitation/", views.case_exploitation, name="exploitation"),
+    path("<str:code>/follow-ups/", views.case_follow_up, name="follow_up"),
+    path("<str:code>/follow-ups/status/", views.case_follow_up_status, name="follow_up_status"),
     path("<str:code>/identification/", identification.case_identification, name="identification"),
 ]

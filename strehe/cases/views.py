@@ -38,6 +38,8 @@ from .forms import (
     ConsentWithdrawForm,
     EventForm,
     ExploitationForm,
+    FollowUpForm,
+    FollowUpStatusForm,
     NoteForm,
     RiskForm,
     ShareForm,
@@ -109,6 +111,11 @@ def case_detail(request: HttpRequest, code: str) -> HttpResponse:
         "may_identify": case_policy.may(user, Permission.RECORD_IDENTIFICATION, case),
         "may_assess_risk": case_policy.may(user, Permission.RECORD_RISK_ASSESSMENT, case),
         "may_view_access_log": case_policy.may_view_access_log(user, case),
+        "follow_ups": [
+            (follow_up, follow_up.is_overdue_on(today))
+            for follow_up in selectors.case_open_follow_ups(case)
+        ],
+        "follow_ups_done": list(selectors.case_done_follow_ups(case)[:20]),
     }
     return render(request, "cases/case_detail.html", context)
 
@@ -393,4 +400,51 @@ def case_exploitation(request: HttpRequest, case: Case) -> HttpResponse:
         title=_("Exploitation and control in case %(code)s") % {"code": case.code},
         submit=_("Save"),
         done=_("The case was updated."),
+    )
+
+
+@case_action(Permission.MANAGE_CASE)
+def case_follow_up(request: HttpRequest, case: Case) -> HttpResponse:
+    """Add a follow-up: what is to be done, by when, by whom."""
+    form = FollowUpForm(posted(request), case=case, user=request.user)
+
+    def act(data: dict[str, Any]) -> None:
+        services.follow_up_add(
+            actor=request.user,
+            case=case,
+            note=data["note"],
+            due_on=data["due_on"],
+            due_time=data.get("due_time"),
+            assignee=data.get("assignee"),
+        )
+
+    return _action_page(
+        request,
+        case,
+        form,
+        act,
+        title=_("Add a follow-up to case %(code)s") % {"code": case.code},
+        submit=_("Add the follow-up"),
+        done=_("The follow-up was added."),
+    )
+
+
+@case_action(Permission.MANAGE_CASE)
+def case_follow_up_status(request: HttpRequest, case: Case) -> HttpResponse:
+    """Mark a follow-up done or not done; the case page posts here from each follow-up's
+    button. The follow-up is a POST field, so the URL has the case code alone."""
+    form = FollowUpStatusForm(posted(request), case=case)
+
+    def act(data: dict[str, Any]) -> None:
+        change = services.follow_up_done if data["done"] else services.follow_up_reopen
+        change(actor=request.user, follow_up=data["follow_up"])
+
+    return _action_page(
+        request,
+        case,
+        form,
+        act,
+        title=_("Mark a follow-up of case %(code)s") % {"code": case.code},
+        submit=_("Save"),
+        done=_("The follow-up was updated."),
     )

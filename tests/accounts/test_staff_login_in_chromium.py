@@ -54,4 +54,4 @@ def test_an_existing_user_chooses_the_app_code_on_the_second_step(recorded_page,
     page.click("main form >> nth=0 >> button[type=submit]")
 
     assert page.url.endswith("/sq/staff/")
-    assert page.locator("h1").inner_text() == "Zona e stafit"
+    assert page.locator("h1").inner_text() == "Puna ime"

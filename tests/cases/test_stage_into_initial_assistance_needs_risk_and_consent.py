@@ -62,7 +62,7 @@ def test_without_consent_to_assistance_the_move_is_refused(staff, case_in_referr
 
 
 @pytest.mark.django_db
-def test_with_both_the_case_moves_with_one_timeline_and_one_audit_entry(
+def test_with_both_the_case_moves_with_one_timeline_line_and_audit_entries_for_it_and_reminder(
     staff, case_in_referral, login_as
 ):
     assess_risk(case_in_referral, staff["advocate_arta"], staff)
@@ -77,9 +77,11 @@ def test_with_both_the_case_moves_with_one_timeline_and_one_audit_entry(
     assert status == 302
     assert reload(case_in_referral).stage == Stage.INITIAL_ASSISTANCE
     assert TimelineEntry.objects.filter(case=case_in_referral).count() == timeline_before + 1
-    [audit] = new_audit_entries(audit_before)
+    # The move, and the follow-up that reminds of the reflection period's end.
+    audit, reminder = new_audit_entries(audit_before)
     assert audit.action == AuditEntry.Action.CHANGE
     assert sorted(audit.fields) == ["reflection_ends_on", "reflection_starts_on", "stage"]
+    assert reminder.action == AuditEntry.Action.CREATE
 
 
 @pytest.mark.django_db

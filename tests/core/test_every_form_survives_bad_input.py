@@ -26,6 +26,7 @@ from django.utils import timezone, translation
 
 from strehe.accounts.models import User
 from strehe.cases.models import Case
+from strehe.cases.services import follow_up_add
 from strehe.core.crypto import EncryptedFieldMixin
 from strehe.core.validation import EARLIEST_BIRTH_DATE, PLAN_HORIZON_DAYS, TEXT_MAX_LENGTH
 from strehe.helpline.services import contact_create
@@ -67,6 +68,8 @@ EXPECTED_PAGES = {
     "cases:event",
     "cases:exploitation",
     "cases:identification",
+    "cases:follow_up",
+    "cases:follow_up_status",
     "helpline:create",
     "helpline:screen",
     "helpline:open_case",
@@ -192,6 +195,8 @@ def test_every_form_answers_bad_input_with_an_error_or_a_cleaned_value(staff, ca
         to_risk_and_referral(case, investigator)
         assess_risk(case, investigator, staff)
         consent_to(case, investigator)
+        # A follow-up to mark done.
+        follow_up_add(actor=investigator, case=case, due_on=timezone.localdate(), note="Call")
         return {"code": case.code}
 
     def fresh_contact() -> dict[str, Any]:

@@ -9,11 +9,13 @@ naming the offending field, and nothing is saved then.
 - assessments: identification decisions, risk assessments
 - stages: moving through the procedures, closing
 - records: the case's fields, notes, trafficking events, reads
+- followups: tasks with a due date and an assignee, done and reopened
 """
 
 from .access import case_share, case_share_end
 from .assessments import identification_record, risk_assessment_record
 from .consent import consent_in_force, consent_record, consent_required, consent_withdraw
+from .followups import follow_up_add, follow_up_done, follow_up_reopen
 from .opening import case_code_next, case_open, case_records_attach, duplicates_search
 from .records import (
     CASE_UPDATABLE_FIELDS,
@@ -42,6 +44,9 @@ __all__ = [
     "consent_required",
     "consent_withdraw",
     "duplicates_search",
+    "follow_up_add",
+    "follow_up_done",
+    "follow_up_reopen",
     "identification_record",
     "risk_assessment_record",
     "trafficking_event_add",

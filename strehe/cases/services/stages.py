@@ -16,6 +16,7 @@ from ..policies import case_policy
 from ..stages import reflection_end, stage_move_problem
 from ._acts import act_recorded, locked
 from .consent import consent_required
+from .followups import reflection_follow_up_add
 
 
 @transaction.atomic
@@ -34,7 +35,8 @@ def case_move_stage(
     The order and the records each move needs are stages.stage_move_problem's; consent is
     checked here, because an authorised role may override it with a reason:
     - into initial assistance: the person consents to assistance; the reflection period starts
-      on `on` (default today) and its end is fixed by the rule in force that day;
+      on `on` (default today) and its end is fixed by the rule in force that day; a follow-up
+      reminds of the end (followups.reflection_follow_up_add);
     - into long-term assistance: consent to assistance still holds;
     - closed: from any open stage, with a reason (and a note when the reason is "other").
     """
@@ -86,4 +88,7 @@ def case_move_stage(
         data=data,
         note=note.strip(),
     )
+    if to_stage == Stage.INITIAL_ASSISTANCE:
+        # The period's end is a deadline someone must act on, not only a date on the page.
+        reflection_follow_up_add(actor=actor, case=case)
     return case
