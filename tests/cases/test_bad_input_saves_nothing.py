@@ -13,7 +13,8 @@ from django.utils import timezone
 from strehe.cases.models import Case
 from tests.cases.workflow import url
 
-TOMORROW = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+# A week ahead rather than tomorrow: still in the future if the run crosses local midnight.
+TOMORROW = (timezone.localdate() + datetime.timedelta(days=7)).isoformat()
 
 BAD_INPUT = [
     ("cases:stage", {"to_stage": ""}, "to_stage"),

@@ -5,12 +5,13 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from strehe.audit.models import AuditEntry
 from strehe.cases.models import FollowUp, TimelineEntry
 from strehe.cases.services import follow_up_add, follow_up_done, follow_up_reopen
 
-TOMORROW = datetime.date.today() + datetime.timedelta(days=1)
+TOMORROW = timezone.localdate() + datetime.timedelta(days=1)
 
 
 def written() -> tuple[int, int, int, int]:

@@ -61,7 +61,8 @@ def test_screening(login_as, staff, data, field):
     assert counts() == before
 
 
-TOMORROW = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+# A week ahead rather than tomorrow: still in the future if the run crosses local midnight.
+TOMORROW = (timezone.localdate() + datetime.timedelta(days=7)).isoformat()
 
 
 @pytest.mark.django_db

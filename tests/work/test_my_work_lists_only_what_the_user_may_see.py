@@ -13,7 +13,10 @@ from strehe.helpline.models import Contact
 from tests.cases.workflow import share_with_agencies_of
 from tests.staff import NAMED_USERS, verified_client
 
-TODAY = timezone.localdate()
+
+def today() -> datetime.date:
+    # When the test runs, not when it is collected: a run may cross local midnight.
+    return timezone.localdate()
 
 
 def my_work(user) -> str:
@@ -25,8 +28,8 @@ def ending_in(case: Case, days: int) -> None:
     """Setup: the case is in initial assistance and its period ends in `days` days."""
     Case.objects.filter(pk=case.pk).update(
         stage=Stage.INITIAL_ASSISTANCE,
-        reflection_starts_on=TODAY - datetime.timedelta(days=60),
-        reflection_ends_on=TODAY + datetime.timedelta(days=days),
+        reflection_starts_on=today() - datetime.timedelta(days=60),
+        reflection_ends_on=today() + datetime.timedelta(days=days),
     )
 
 
@@ -57,7 +60,7 @@ def test_a_follow_up_on_a_case_no_longer_shared_leaves_my_work(records_of, staff
     case = records_of("advocate_arta").other_agency
     arta = staff["advocate_arta"]
     share_with_agencies_of(case, [arta])
-    follow_up_add(actor=arta, case=case, due_on=TODAY, note="Call back", assignee=arta)
+    follow_up_add(actor=arta, case=case, due_on=today(), note="Call back", assignee=arta)
     assert case.code in my_work(arta)
 
     [grant] = case.grants.filter(agency=arta.agency, ended_at=None)

@@ -12,8 +12,14 @@ from strehe.cases.models import FollowUp
 from strehe.cases.services import follow_up_add
 from tests.cases.workflow import url
 
-TODAY = timezone.localdate()
-YESTERDAY = TODAY - datetime.timedelta(days=1)
+
+def today() -> datetime.date:
+    # When the test runs, not when it is collected: a run may cross local midnight.
+    return timezone.localdate()
+
+
+def yesterday() -> datetime.date:
+    return today() - datetime.timedelta(days=1)
 
 
 def my_work(client) -> str:
@@ -38,7 +44,7 @@ def test_a_follow_up_due_yesterday_is_overdue_on_my_work_and_the_case_page(
 
     response = sokol.post(
         url("cases:follow_up", case),
-        {"note": "Call back about the hearing", "due_on": YESTERDAY.isoformat(), "assignee": me},
+        {"note": "Call back about the hearing", "due_on": yesterday().isoformat(), "assignee": me},
     )
 
     assert response.status_code == 302
@@ -54,7 +60,7 @@ def test_a_follow_up_due_yesterday_is_overdue_on_my_work_and_the_case_page(
 def test_one_due_today_is_listed_without_the_overdue_mark(records_of, staff, login_as):
     case = records_of("social_worker_sokol").own
     sokol = staff["social_worker_sokol"]
-    follow_up_add(actor=sokol, case=case, due_on=TODAY, note="Visit", assignee=sokol)
+    follow_up_add(actor=sokol, case=case, due_on=today(), note="Visit", assignee=sokol)
 
     page = my_work(login_as("social_worker_sokol"))
 
@@ -66,7 +72,9 @@ def test_one_due_today_is_listed_without_the_overdue_mark(records_of, staff, log
 def test_marked_done_it_leaves_my_work_and_undone_it_returns(records_of, staff, login_as):
     case = records_of("social_worker_sokol").own
     sokol = staff["social_worker_sokol"]
-    follow_up = follow_up_add(actor=sokol, case=case, due_on=YESTERDAY, note="Call", assignee=sokol)
+    follow_up = follow_up_add(
+        actor=sokol, case=case, due_on=yesterday(), note="Call", assignee=sokol
+    )
     client = login_as("social_worker_sokol")
 
     done = client.post(
@@ -86,7 +94,7 @@ def test_marked_done_it_leaves_my_work_and_undone_it_returns(records_of, staff, 
 def test_someone_elses_follow_up_is_not_on_my_work(records_of, staff, login_as):
     case = records_of("social_worker_sokol").own_agency
     colleague = staff["colleague_social"]
-    follow_up_add(actor=colleague, case=case, due_on=YESTERDAY, note="Call", assignee=colleague)
+    follow_up_add(actor=colleague, case=case, due_on=yesterday(), note="Call", assignee=colleague)
 
     assert overdue_lines(my_work(login_as("social_worker_sokol"))) == []
     assert len(overdue_lines(my_work(login_as("colleague_social")))) == 1
