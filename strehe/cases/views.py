@@ -170,13 +170,13 @@ def _action_page(
     to the case. A service's ValidationError goes back onto the form, field by field."""
     with_once_token(form)
     if request.method == "POST":
+        detail = reverse("cases:detail", kwargs={"code": case.code})
 
         def save(data: dict[str, Any]) -> str:
             act(data)
-            return reverse("cases:detail", kwargs={"code": case.code})
+            return detail
 
-        fallback = reverse("cases:detail", kwargs={"code": case.code})
-        response = saved_once(request, form, save, done=done, fallback_url=fallback)
+        response = saved_once(request, form, save, done=done, fallback_url=detail)
         if response is not None:
             return response
     context = {"case": case, "form": form, "title": title, "submit": submit, "intro": intro}

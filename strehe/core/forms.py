@@ -68,6 +68,11 @@ def _spend(token: str) -> bool:
     return True
 
 
+def _first_url(token: str) -> str | None:
+    """Where the first sending of `token` led, or None if it was never spent."""
+    return SubmittedForm.objects.filter(token=token).values_list("next_url", flat=True).first()
+
+
 class _SentAlready(Exception):
     pass
 
@@ -86,8 +91,8 @@ def submit_once(
     # Looked up before validating: a form sent again may no longer be valid (the agency it
     # shared with is no longer offered), and it should still lead where the first one went.
     token = str(form.data.get(ONCE_FIELD) or "")[:64]
-    first = SubmittedForm.objects.filter(token=token).values_list("next_url", flat=True).first()
-    if token and first is not None:
+    first = _first_url(token) if token else None
+    if first is not None:
         return Submitted(url=first, again=True)
     if validate and not form.is_valid():
         return None
@@ -101,8 +106,7 @@ def submit_once(
                 SubmittedForm.objects.filter(token=token).update(next_url=url[:500])
     except _SentAlready:
         # Sent twice at once: this one waited for the other to commit.
-        first = SubmittedForm.objects.filter(token=token).values_list("next_url", flat=True).first()
-        return Submitted(url=first or "", again=True)
+        return Submitted(url=_first_url(token) or "", again=True)
     except ValidationError as error:
         if not validate:
             form.is_valid()  # the errors of a form that was not filled in are not news
