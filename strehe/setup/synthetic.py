@@ -43,7 +43,8 @@ AGENCY_KINDS = (
     Organisation.Kind.HELPLINE,
     Organisation.Kind.SHELTER,
 )
-ORGANISATION_OF_KIND = {
+# Victim advocates work in the State Prosecutor's office.
+ORGANISATION_OF_KIND: dict[str, str] = {
     Organisation.Kind.POLICE_UNIT: DecisionOrganisation.POLICE,
     Organisation.Kind.VICTIM_ADVOCATES: DecisionOrganisation.COURT_OR_PROSECUTION,
 }
