@@ -31,7 +31,7 @@ def test_the_alias_rows_and_the_name_index_hold_no_alias_in_plain_text(staff, ag
         timeline_rows = " ".join(str(row[0]) for row in cursor.fetchall())
 
     assert len(alias_rows) == 2
-    stored = " ".join(alias_rows + [index_rows, timeline_rows]).casefold()
+    stored = " ".join([*alias_rows, index_rows, timeline_rows]).casefold()
     for word in ["shqiponja", "plaintextova", "zana", "cleartextaj"]:
         assert word not in stored
     assert all(row.startswith("gAAAA") for row in alias_rows)  # Fernet tokens
