@@ -24,11 +24,15 @@ class CaseSummarySerializer(serializers.ModelSerializer[Case]):
 
 
 class PersonSerializer(serializers.ModelSerializer[Person]):
+    # Other names the person is known by; the only ones when the real name is not known.
+    aliases = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+
     class Meta:
         model = Person
         fields = [
             "given_name",
             "family_name",
+            "aliases",
             "birth_date",
             "identity_number",
             "phone",
