@@ -9,7 +9,7 @@ from strehe.accounts.api import NoStoreMixin, StaffVerified, role_permission
 from strehe.accounts.roles import Permission
 
 from . import selectors, services
-from .models import Case, Person
+from .models import Case, Person, PersonAlias
 
 
 class CaseSummarySerializer(serializers.ModelSerializer[Case]):
@@ -25,7 +25,9 @@ class CaseSummarySerializer(serializers.ModelSerializer[Case]):
 
 class PersonSerializer(serializers.ModelSerializer[Person]):
     # Other names the person is known by; the only ones when the real name is not known.
-    aliases = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+    aliases: serializers.SlugRelatedField[PersonAlias] = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="name"
+    )
 
     class Meta:
         model = Person
