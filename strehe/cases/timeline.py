@@ -92,6 +92,18 @@ def timeline_line(entry: TimelineEntry, agencies: Mapping[int, str] | None = Non
             "kind": _label(EventKind, data.get("kind")),
             "country": country_name(data["country"]) if data.get("country") else "?",
         }
+    if kind == Kind.SAME_PERSON:
+        return _("Confirmed to be the same person as case %(code)s.") % {
+            "code": data.get("other", "?")
+        }
+    if kind == Kind.SAME_PERSON_UNDONE:
+        return _("Same-person link undone; case %(codes)s returned to its own person.") % {
+            "codes": data.get("cases", "?")
+        }
+    if kind == Kind.DIFFERENT_PERSON:
+        return _("Confirmed to be a different person from case %(code)s.") % {
+            "code": data.get("other", "?")
+        }
     if kind == Kind.FOLLOW_UP:
         return _("Follow-up added, due on %(date)s.") % {"date": _date(data.get("due_on", ""))}
     if kind == Kind.FOLLOW_UP_DONE:

@@ -98,6 +98,8 @@ ACTION_PERMISSION_BY_URL = {
     "cases:identification": P.RECORD_IDENTIFICATION,
     "cases:follow_up": P.MANAGE_CASE,
     "cases:follow_up_status": P.MANAGE_CASE,
+    "cases:same_person": P.MANAGE_CASE,
+    "cases:same_person_undo": P.MANAGE_CASE,
 }
 # What each list without arguments lists; how a listed record is recognised on the page.
 LIST_OF = {

@@ -10,12 +10,14 @@ naming the offending field, and nothing is saved then.
 - stages: moving through the procedures, closing
 - records: the case's fields, notes, trafficking events, reads
 - followups: tasks with a due date and an assignee, done and reopened
+- linking: two cases confirmed to be one person (reversible), or different people
 """
 
 from .access import case_share, case_share_end
 from .assessments import identification_record, risk_assessment_record
 from .consent import consent_in_force, consent_record, consent_required, consent_withdraw
 from .followups import follow_up_add, follow_up_done, follow_up_reopen
+from .linking import person_link, person_unlink, persons_distinguish
 from .opening import case_code_next, case_open, case_records_attach, duplicates_search
 from .records import (
     CASE_UPDATABLE_FIELDS,
@@ -48,6 +50,9 @@ __all__ = [
     "follow_up_done",
     "follow_up_reopen",
     "identification_record",
+    "person_link",
+    "person_unlink",
+    "persons_distinguish",
     "risk_assessment_record",
     "trafficking_event_add",
 ]
