@@ -50,6 +50,11 @@ def timeline_line(entry: TimelineEntry, agencies: Mapping[int, str] | None = Non
     data = entry.data or {}
     kind = entry.kind
     if kind == Kind.OPENED:
+        if data.get("imported_from"):
+            return _("Imported from %(source)s, with its identification decision: %(status)s.") % {
+                "source": data["imported_from"],
+                "status": _label(TraffickingStatus, data.get("status")),
+            }
         return _("The case was opened.")
     if kind == Kind.NOTE:
         return _("Note added.")
