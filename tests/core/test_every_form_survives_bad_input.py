@@ -57,11 +57,13 @@ ORDINARY = {
     "share_with": "",
     "scope": "data_retention",
     # The same-person page: the code of another case the actor may work on, opened for it.
-    "other": lambda: open_test_case(
-        owner=User.objects.get(username="investigator_ilir").agency,
-        worker=None,
-        label=f"Other{Case.objects.count()}",
-    ).code,
+    "other": lambda: (
+        open_test_case(
+            owner=User.objects.get(username="investigator_ilir").agency,
+            worker=None,
+            label=f"Other{Case.objects.count()}",
+        ).code
+    ),
 }
 # Pages each of these must be found among the URL patterns, so the test cannot test nothing.
 EXPECTED_PAGES = {

@@ -6,8 +6,8 @@ distinct persons, count that victim once. The moved person's row is kept and the
 which cases moved, so person_unlink restores both persons exactly. persons_distinguish records
 that two look-alikes are different people, so the possible duplicates stop showing the pair.
 
-Who may do this: a role with MANAGE_CASE who may see BOTH cases. Each act writes a timeline line
-on both cases and an audit entry per case, in one transaction.
+Who may link: a role with MANAGE_CASE who may see BOTH cases (and every case that moves). Each
+act writes a timeline line on both cases and an audit entry per case, in one transaction.
 """
 
 from typing import Any
@@ -25,9 +25,15 @@ from ..policies import case_policy
 from ._acts import act_recorded
 
 
-def _both_allowed(actor: Any, case: Case, other: Case) -> None:
-    case_policy.require(actor, Permission.MANAGE_CASE, case)
-    case_policy.require(actor, Permission.MANAGE_CASE, other)
+def _both_allowed(
+    actor: Any,
+    case: Case,
+    other: Case,
+    permissions: tuple[Permission, ...] = (Permission.MANAGE_CASE,),
+) -> None:
+    for each in (case, other):
+        if actor is None or not any(case_policy.may(actor, p, each) for p in permissions):
+            raise PermissionDenied
 
 
 def _locked_pair(case: Case, other: Case) -> tuple[Case, Case]:
@@ -129,8 +135,13 @@ def person_unlink(*, actor: Any, link: PersonLink) -> PersonLink:
 
 @transaction.atomic
 def persons_distinguish(*, actor: Any, case: Case, other: Case) -> PersonDistinction:
-    """Confirm that `case` and `other` are about different people; remembered for the pair."""
-    _both_allowed(actor, case, other)
+    """Confirm that `case` and `other` are about different people; remembered for the pair.
+
+    Besides those who manage both cases, whoever may open cases and see both may say so: it is
+    the answer to the duplicate warning of case opening, and it changes no count, it only stops
+    suggesting the pair.
+    """
+    _both_allowed(actor, case, other, (Permission.MANAGE_CASE, Permission.OPEN_CASE))
     if case.pk == other.pk:
         raise ValidationError({"other": _("Choose another case than this one.")})
     case, other = _locked_pair(case, other)
