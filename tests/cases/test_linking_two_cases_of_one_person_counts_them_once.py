@@ -151,3 +151,17 @@ def test_an_invisible_code_is_a_field_error_and_links_nothing(staff, agencies):
     assert response.status_code == 200
     assert "other" in response.context["form"].errors
     assert persons_counted(first, second) == 2
+
+
+@pytest.mark.django_db
+def test_only_someone_who_may_work_on_the_cases_may_undo_a_link(staff, agencies):
+    first, second = two_cases_of_arta(agencies)
+    link = person_link(actor=staff["investigator_ilir"], case=second, other=first)
+
+    with pytest.raises(PermissionDenied):
+        person_unlink(actor=staff["worker_elsewhere"], link=link)
+    with pytest.raises(PermissionDenied):
+        person_unlink(actor=staff["coordinator_drita"], link=link)
+
+    assert persons_counted(first, second) == 1
+    assert PersonLink.objects.get().in_force

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import IntegrityError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -92,17 +93,25 @@ class Command(BaseCommand):
                 "(--skip-invalid imports the others)"
             )
         source = options["source"].strip() or path.name
-        with self._progress(len(parsed.records)) as advance:
-            _run, result = import_records(
-                records=parsed.records,
-                agency=agency,
-                source=source,
-                file_name=path.name,
-                file_sha256=hashlib.sha256(raw).hexdigest(),
-                rows_read=parsed.rows_read,
-                rows_invalid=invalid_rows,
-                progress=advance,
-            )
+        try:
+            with self._progress(len(parsed.records)) as advance:
+                _run, result = import_records(
+                    records=parsed.records,
+                    agency=agency,
+                    source=source,
+                    file_name=path.name,
+                    file_sha256=hashlib.sha256(raw).hexdigest(),
+                    rows_read=parsed.rows_read,
+                    rows_invalid=invalid_rows,
+                    progress=advance,
+                )
+        except IntegrityError:
+            # The unique source + id: another import of the same records committed a batch
+            # first. Batches already written stay; running again adds only what is missing.
+            raise CommandError(
+                f"{path}: another import of source {source!r} wrote some of these records at the "
+                "same time; run the import again to add the rest"
+            ) from None
         self.stdout.write(
             f"{path}: {result.imported} records imported, {result.already_imported} imported "
             f"before, {invalid_rows} invalid rows skipped (source {source!r}, owner {agency})."
