@@ -517,6 +517,12 @@ def case_same_person_undo(request: HttpRequest, case: Case) -> HttpResponse:
         form,
         act,
         title=_("Undo a same-person link of case %(code)s") % {"code": case.code},
+        intro=_(
+            "The cases the link moved get back the person they had before; both timelines "
+            "record it."
+        )
+        if form.fields["link"].queryset.exists()  # type: ignore[attr-defined]
+        else _("This case has no same-person link in force."),
         submit=_("Undo the link"),
         done=_("The link was undone."),
     )
