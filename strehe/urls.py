@@ -27,5 +27,7 @@ urlpatterns += i18n_patterns(
     path("staff/cases/", include("strehe.cases.urls")),
     path("staff/helpline/", include("strehe.helpline.urls")),
     path("staff/search/", include("strehe.cases.search_urls")),
+    path("staff/statistics/", include("strehe.statistics.urls")),
+    path("statistics/", include("strehe.statistics.public_urls")),
     prefix_default_language=True,
 )

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "statistics"
+
+urlpatterns = [
+    path("", views.staff_statistics, name="home"),
+    path("download/", views.staff_download, name="download"),
+]
