@@ -141,7 +141,9 @@ def _forms(rng: random.Random) -> tuple[str, ...]:
         [70, 15, 10, 5],
     )[0]
     if rng.random() < 0.1:
-        return (first, Exploitation.FORCED_LABOUR) if first != Exploitation.FORCED_LABOUR else (first,)
+        return (
+            (first, Exploitation.FORCED_LABOUR) if first != Exploitation.FORCED_LABOUR else (first,)
+        )
     return (first,)
 
 
@@ -158,14 +160,16 @@ def _day(rng: random.Random, year: int, first_month: int, last_month: int) -> da
 
 def _born(rng: random.Random, age: int, on: datetime.date) -> datetime.date:
     """A birth date that makes the person `age` on `on`."""
-    latest = on.replace(year=on.year - age) if not (on.month == 2 and on.day == 29) else (
-        datetime.date(on.year - age, 2, 28)
+    latest = (
+        on.replace(year=on.year - age)
+        if not (on.month == 2 and on.day == 29)
+        else (datetime.date(on.year - age, 2, 28))
     )
     return latest - datetime.timedelta(days=rng.randint(0, 360))
 
 
 def demo_victims(*, synthetic_years: bool = True) -> list[DemoVictim]:
-    rng = random.Random(SEED_YEAR)  # the same people on every installation
+    rng = random.Random(SEED_YEAR)  # noqa: S311 - synthetic people, the same everywhere
     victims = _seed_set(rng)
     if synthetic_years:
         for year in SYNTHETIC_YEARS:
@@ -179,7 +183,7 @@ def load_statistics_demo(*, synthetic_years: bool = True) -> int:
     its timeline and audit entries). A second run finds the 2012 set and opens nothing."""
     if IdentificationDecision.objects.filter(decided_on__year=SEED_YEAR).exists():
         return 0
-    rng = random.Random(SEED_YEAR + 1)
+    rng = random.Random(SEED_YEAR + 1)  # noqa: S311 - synthetic birth dates
     recorders = {
         username: User.objects.get(username=username)
         for username in (POLICE_RECORDER, ADVOCATE_RECORDER)
@@ -189,7 +193,7 @@ def load_statistics_demo(*, synthetic_years: bool = True) -> int:
         recorder = recorders[victim.recorder]
         case = case_open(
             actor=None,
-            owner_agency=recorder.agency,
+            owner_agency=recorder.agency,  # type: ignore[arg-type]
             given_name=f"Synthetic{number}",
             family_name="Statistics Demo",
             birth_date=_born(rng, victim.age, victim.decided_on),

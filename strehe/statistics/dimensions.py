@@ -71,7 +71,7 @@ class AgeBand:
             return gettext("%(age)s or older") % {"age": self.low}
         if self.low == self.high:
             return str(self.low)
-        return f"{self.low}–{self.high}"
+        return f"{self.low}\N{EN DASH}{self.high}"
 
 
 # Named sets of bands, usable wherever a list of bands is.

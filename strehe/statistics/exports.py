@@ -33,7 +33,7 @@ def report_rows(report: Report) -> Iterator[list[Any]]:
             for b in report.keys[second]:
                 count = report.crosstab.get(a, {}).get(b)
                 yield [
-                    f"{first}×{second}",
+                    f"{first}\N{MULTIPLICATION SIGN}{second}",
                     a,
                     key_label(first, a, bands),
                     b,
@@ -59,7 +59,8 @@ def report_csv(report: Report) -> str:
 def report_xlsx(report: Report) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
-    assert sheet is not None
+    if sheet is None:  # a new workbook always has its first sheet
+        sheet = workbook.create_sheet()
     sheet.title = "statistics"
     sheet.append(CSV_HEADER)
     for row in _with_flags(report):

@@ -25,9 +25,9 @@ STATUS_CHOICES = [
     (PRESUMED, _("Presumed victims")),
 ]
 AGE_BAND_CHOICES = [
-    ("national", _("National bands: 0–13, 14–17, 18–22, 23 or older")),
-    ("child-adult", _("Children and adults: 0–17, 18 or older")),
-    ("ctdc", _("CTDC bands: 0–8, 9–17, 18–20 … 48 or older")),
+    ("national", _("National bands: 0–13, 14–17, 18–22, 23 or older")),  # noqa: RUF001
+    ("child-adult", _("Children and adults: 0–17, 18 or older")),  # noqa: RUF001
+    ("ctdc", _("CTDC bands: 0–8, 9–17, 18–20 … 48 or older")),  # noqa: RUF001
 ]
 DIMENSION_CHOICES = [(dimension, DIMENSION_LABELS[dimension]) for dimension in DIMENSIONS]
 
@@ -48,10 +48,12 @@ class StatisticsForm(forms.Form):
         required=False,
     )
     age_bands = forms.ChoiceField(label=_("Age bands"), choices=AGE_BAND_CHOICES, required=False)
-    public = forms.BooleanField(label=_("Show as published (small cells suppressed)"), required=False)
+    public = forms.BooleanField(
+        label=_("Show as published (small cells suppressed)"), required=False
+    )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         date_from, date_to = data.get("date_from"), data.get("date_to")
         if date_from and date_to and date_to < date_from:
             self.add_error("date_to", _("The end cannot be before the start."))

@@ -1,6 +1,6 @@
 """The report in words, in Albanian, Serbian and English, in the manner of the 2012 campaign page:
 "Between January and August 2012, the police identified 56 victims of trafficking: 30 from Kosovo,
-24 from Moldova, 1 from Albania and 1 from Slovakia. 9 were aged 14–17 and 18 were aged 18–22."
+24 from Moldova, 1 from Albania and 1 from Slovakia. 9 were aged 14-17 and 18 were aged 18-22."
 
 Plurals go through ngettext (Serbian has three forms), lists are joined and months named the
 way the Unicode CLDR says for each language (Babel), countries as on the rest of the site
@@ -76,16 +76,17 @@ def period_phrase(date_from: datetime.date, date_to: datetime.date, locale: str)
 
 
 def _deciders(decided_by: str) -> str:
-    return {
+    deciders: dict[str, str] = {
         DecisionOrganisation.POLICE: _("the police"),
         DecisionOrganisation.NGO: _("non-governmental organisations"),
         DecisionOrganisation.COURT_OR_PROSECUTION: _("courts and prosecution offices"),
         DecisionOrganisation.GOVERNMENT: _("non-police government institutions"),
-    }.get(decided_by, _("other organisations"))
+    }
+    return deciders.get(decided_by, _("other organisations"))
 
 
 def _main_clause(status: str, decided_by: str | None, count: int) -> str:
-    values = {"count": count}
+    values: dict[str, str | int] = {"count": count}
     if decided_by:
         values["who"] = _deciders(decided_by)
         if status == IDENTIFIED:
@@ -232,8 +233,9 @@ def narrative(report: "Report", language: str) -> str:
             _("By form of exploitation (a person counts once under each form): %(list)s.")
             % {"list": listed}
         ),
-        DECIDED_BY: lambda listed: _("By the organisation that decided: %(list)s.")
-        % {"list": listed},
+        DECIDED_BY: lambda listed: (
+            _("By the organisation that decided: %(list)s.") % {"list": listed}
+        ),
     }
     for dimension, make_sentence in other_sentences.items():
         if dimension in query.by:

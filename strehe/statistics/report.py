@@ -160,12 +160,12 @@ def build_report(
     counts = {dimension: Counter[str]() for dimension in query.by}
     pairs: Counter[tuple[str, str]] = Counter()
     for row in rows:
-        keys = {dimension: _keys_of(row, dimension, bands) for dimension in query.by}
-        for dimension, dimension_keys in keys.items():
+        row_keys = {dimension: _keys_of(row, dimension, bands) for dimension in query.by}
+        for dimension, dimension_keys in row_keys.items():
             counts[dimension].update(dimension_keys)
         if len(query.by) == 2:
             first, second = query.by
-            pairs.update((a, b) for a in keys[first] for b in keys[second])
+            pairs.update((a, b) for a in row_keys[first] for b in row_keys[second])
     keys = {dimension: _ordered(dimension, counts[dimension], bands) for dimension in query.by}
     report = Report(
         query=query,
@@ -177,9 +177,7 @@ def build_report(
     )
     if len(query.by) == 2:
         first, second = query.by
-        report.crosstab = {
-            a: {b: pairs[(a, b)] for b in keys[second]} for a in keys[first]
-        }
+        report.crosstab = {a: {b: pairs[(a, b)] for b in keys[second]} for a in keys[first]}
     if public:
         _suppress(report, counts, pairs, threshold)
     report.narrative = narratives(report)

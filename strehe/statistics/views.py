@@ -101,7 +101,8 @@ def _published_year(request: HttpRequest, years: list[int]) -> int | None:
         return int(asked)
     this_year = timezone.localdate().year
     whole_years = [year for year in years if year < this_year]
-    return (whole_years or years or [None])[0]
+    chosen = whole_years or years
+    return chosen[0] if chosen else None
 
 
 @require_safe
@@ -113,14 +114,18 @@ def public_statistics(request: HttpRequest) -> HttpResponse:
     year = _published_year(request, years)
     context: dict = {"years": years, "year": year}
     if year is not None:
-        period = {"date_from": datetime.date(year, 1, 1), "date_to": datetime.date(year, 12, 31)}
+        first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
         # Citizenship and age are protected as one two-way table, whose margins are shown;
         # the narrative tells the same figures.
         main = build_report(
-            Query(**period, status=REGISTERED, by=(CITIZENSHIP, AGE_BAND)), public=True
+            Query(date_from=first, date_to=last, status=REGISTERED, by=(CITIZENSHIP, AGE_BAND)),
+            public=True,
         )
         others = [
-            build_report(Query(**period, status=REGISTERED, by=(dimension,)), public=True)
+            build_report(
+                Query(date_from=first, date_to=last, status=REGISTERED, by=(dimension,)),
+                public=True,
+            )
             for dimension in (SEX, EXPLOITATION)
         ]
         charts = [

@@ -134,8 +134,12 @@ def report_cells(exact, public):  # type: ignore[no-untyped-def]
     first, second = by
     rows, columns = exact.keys[first], exact.keys[second]
     values, equations = two_way([[exact.crosstab[a][b] for b in columns] for a in rows])
-    suppressed = {rows.index(a) * len(columns) + columns.index(b) for a, b in public.suppressed_cells}
-    suppressed |= {len(rows) * len(columns) + rows.index(a) for a in public.suppressed.get(first, [])}
+    suppressed = {
+        rows.index(a) * len(columns) + columns.index(b) for a, b in public.suppressed_cells
+    }
+    suppressed |= {
+        len(rows) * len(columns) + rows.index(a) for a in public.suppressed.get(first, [])
+    }
     suppressed |= {
         len(rows) * len(columns) + len(rows) + columns.index(b)
         for b in public.suppressed.get(second, [])

@@ -33,7 +33,7 @@ def test_exact_figures_are_the_published_ones(seed_2012, capsys):
         assert country in english
     assert english.startswith("Between January and August 2012, the police identified 56 victims")
     assert "1 from Albania and 1 from Slovakia" in english
-    assert "9 were aged 14–17" in english and "18 were aged 18–22" in english
+    assert "9 were aged 14–17" in english and "18 were aged 18–22" in english  # noqa: RUF001
     with capsys.disabled():
         print(f"\n2012 seed: {result['total']} {result['breakdowns']}")
 
