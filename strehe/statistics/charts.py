@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from .dimensions import DIMENSION_LABELS, key_label
 from .report import Report
 
-WIDTH = 400
+WIDTH = 300
 ROW_HEIGHT = 44
 BAR_TOP = 20
 BAR_HEIGHT = 16
