@@ -6,5 +6,4 @@ app_name = "statistics"
 
 urlpatterns = [
     path("", views.staff_statistics, name="home"),
-    path("download/", views.staff_download, name="download"),
 ]

@@ -59,6 +59,8 @@ def _report_context(report: Report) -> dict:
 @staff_required(personal_data=False, permission=Permission.VIEW_AGGREGATES)
 def staff_statistics(request: HttpRequest) -> HttpResponse:
     """Counts of persons for a period, exact or as they would be published."""
+    if "format" in request.GET:
+        return _download(request)
     form = StatisticsForm(request.GET if "date_from" in request.GET else default_period())
     context: dict = {"form": form}
     if form.is_valid():
@@ -74,9 +76,8 @@ def _default_query_string() -> str:
     return query.urlencode()
 
 
-@staff_required(personal_data=False, permission=Permission.VIEW_AGGREGATES)
-def staff_download(request: HttpRequest) -> HttpResponse:
-    """The figures of the page as CSV or XLSX; every download is audited."""
+def _download(request: HttpRequest) -> HttpResponse:
+    """The figures of the page as CSV or XLSX (?format=csv|xlsx); every download is audited."""
     form = StatisticsForm(request.GET)
     export_format = request.GET.get("format", "csv")
     if export_format not in {"csv", "xlsx"} or not form.is_valid():

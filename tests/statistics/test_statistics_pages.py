@@ -51,7 +51,7 @@ def test_downloads_are_audited(seed_2012, login_as, staff, export_format):
     before = AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT).count()
     with translation.override("en"):
         response = login_as("statistician_besnik").get(
-            reverse("statistics:download"), SEED | {"format": export_format}
+            reverse("statistics:home"), SEED | {"format": export_format}
         )
 
     assert response.status_code == 200
@@ -70,7 +70,7 @@ def test_downloads_are_audited(seed_2012, login_as, staff, export_format):
 
 def test_a_bad_download_request_is_refused_without_an_error_page(login_as):
     response = login_as("statistician_besnik").get(
-        reverse("statistics:download"), {"date_from": "9999-99-99", "format": "exe"}
+        reverse("statistics:home"), {"date_from": "9999-99-99", "format": "exe"}
     )
 
     assert response.status_code == 400
