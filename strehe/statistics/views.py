@@ -3,6 +3,8 @@ everyone on the public site. Neither shows a person: the report reads de-identif
 
 import datetime
 
+from django.core.cache import cache
+from django.db.models import Count, Max
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import render
 from django.utils import timezone
@@ -13,6 +15,7 @@ from django.views.decorators.http import require_safe
 
 from strehe.accounts.decorators import staff_required
 from strehe.accounts.roles import Permission
+from strehe.cases.models import IdentificationDecision
 
 from .charts import bar_chart
 from .dimensions import AGE_BAND, CITIZENSHIP, DIMENSION_LABELS, EXPLOITATION, SEX, key_label
@@ -106,13 +109,34 @@ def _published_year(request: HttpRequest, years: list[int]) -> int | None:
     return chosen[0] if chosen else None
 
 
+# Published figures change only when decisions are recorded, and then they may wait a while.
+PUBLIC_CACHE_SECONDS = 10 * 60
+
+
+def _decisions_fingerprint() -> str:
+    counted = IdentificationDecision.objects.aggregate(count=Count("id"), last=Max("id"))
+    return f"{counted['count']}-{counted['last']}"
+
+
 @require_safe
 @never_cache
 def public_statistics(request: HttpRequest) -> HttpResponse:
     """The published statistics of a year: registered victims (identified or presumed), each
-    person once, with every cell that could point at a person suppressed."""
+    person once, with every cell that could point at a person suppressed.
+
+    Solving the suppression takes a moment, so the page is kept for a few minutes per language
+    and year, and made anew as soon as a decision is added (the fingerprint changes)."""
     years = identification_years()
     year = _published_year(request, years)
+    key = f"statistics-public:{get_language()}:{year}:{_decisions_fingerprint()}"
+    content = cache.get(key)
+    if content is None:
+        content = _public_page(request, years, year).content
+        cache.set(key, content, PUBLIC_CACHE_SECONDS)
+    return HttpResponse(content)
+
+
+def _public_page(request: HttpRequest, years: list[int], year: int | None) -> HttpResponse:
     context: dict = {"years": years, "year": year}
     if year is not None:
         first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
