@@ -6,7 +6,7 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from strehe.cases.codes import TraffickingStatus
-from strehe.cases.models import Case, IdentificationDecision, Person
+from strehe.cases.models import Case, IdentificationDecision, Person, PersonAlias
 from strehe.core.validation import TEXT_MAX_LENGTH
 from strehe.directory.hours import service_state
 from strehe.directory.models import Municipality, Organisation, Service
@@ -67,11 +67,17 @@ class CaseSummarySerializer(serializers.ModelSerializer[Case]):
 
 
 class PersonSerializer(serializers.ModelSerializer[Person]):
+    # Other names the person is known by; the only ones when the real name is not known.
+    aliases: serializers.SlugRelatedField[PersonAlias] = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="name"
+    )
+
     class Meta:
         model = Person
         fields = [
             "given_name",
             "family_name",
+            "aliases",
             "birth_date",
             "identity_number",
             "phone",

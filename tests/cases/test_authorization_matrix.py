@@ -91,6 +91,8 @@ EXPECTED_FORBIDDEN_BY_URL = {
     },
     "helpline:open_case": NO_CASEWORK,
 }
+# Correcting a contact is for the roles that log contacts (the national view only reads them).
+EXPECTED_FORBIDDEN_BY_URL["helpline:correct"] = EXPECTED_FORBIDDEN_BY_URL["helpline:create"]
 # Case action pages, by URL name: the permission each needs on a record the user may see.
 P = Permission
 ACTION_PERMISSION_BY_URL = {
@@ -106,6 +108,11 @@ ACTION_PERMISSION_BY_URL = {
     "cases:identification": P.RECORD_IDENTIFICATION,
     "cases:follow_up": P.MANAGE_CASE,
     "cases:follow_up_status": P.MANAGE_CASE,
+    # Corrections with history (cases.views_editing).
+    "cases:person": P.MANAGE_CASE,
+    "cases:narrative": P.MANAGE_CASE,
+    "cases:note_correct": P.MANAGE_CASE,
+    "cases:event_correct": P.MANAGE_CASE,
 }
 # What each list without arguments lists; how a listed record is recognised on the page.
 LIST_OF = {
