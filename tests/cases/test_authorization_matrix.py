@@ -64,6 +64,7 @@ NO_CASEWORK = {
     "statistician_besnik",
     "administrator_agim",
 }
+NOT_HELPLINE_WORK = set(NAMED_USERS) - {"operator_olta", "advocate_arta"}
 EXPECTED_FORBIDDEN_BY_URL = {
     "helpline:list": {
         "investigator_ilir",
@@ -82,6 +83,9 @@ EXPECTED_FORBIDDEN_BY_URL = {
     },
     "helpline:screen": NO_CASEWORK,
     "helpline:open_case": NO_CASEWORK,
+    # Call-backs are helpline work: the roles that log contacts (not the national view).
+    "helpline:follow_up": NOT_HELPLINE_WORK,
+    "helpline:follow_up_status": NOT_HELPLINE_WORK,
 }
 # Case action pages, by URL name: the permission each needs on a record the user may see.
 P = Permission
