@@ -125,6 +125,25 @@ def contact_viewed(*, actor: User, contact: Contact) -> None:
 
 
 @transaction.atomic
+def contact_number_searched(*, actor: User, contacts: list[Contact]) -> None:
+    """Record that `actor` searched the contacts by a caller's number and which they were shown:
+    whether a number called is itself a fact about a person. Never the number."""
+    if not contact_policy.may_list(actor):
+        raise PermissionDenied
+    audit_record(
+        actor=actor,
+        action=AuditEntry.Action.VIEW,
+        target_type="helpline.contact",
+        target_label="contact search by phone number",
+        detail={
+            "search": "caller phone",
+            "results": len(contacts),
+            "contacts": " ".join(str(contact.pk) for contact in contacts),
+        },
+    )
+
+
+@transaction.atomic
 def contact_screen(*, actor: User, contact: Contact, data: Mapping[str, Any]) -> Screening:
     """Screen the caller of `contact` against the legal definition and the ILO indicators."""
     contact_policy.require(actor, Permission.SCREEN, contact)

@@ -51,6 +51,8 @@ def contact_list(request: HttpRequest) -> HttpResponse:
     )
     refused = filterset.is_bound and not filterset.is_valid()
     contacts = [] if refused else list(filterset.qs[: CONTACT_LIST_LIMIT + 1])
+    if not refused and filterset.is_bound and filterset.form.cleaned_data.get("phone"):
+        services.contact_number_searched(actor=user, contacts=contacts[:CONTACT_LIST_LIMIT])  # type: ignore[arg-type]
     context = {
         "filterset": filterset,
         "contacts": contacts[:CONTACT_LIST_LIMIT],

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from strehe.audit.models import AuditEntry
 from strehe.helpline.models import Contact
 from tests.helpline.desk import logged, operator_elsewhere
 from tests.helpline.flow import url
@@ -75,3 +76,8 @@ def test_the_list_marks_repeat_callers_and_finds_them_by_number(staff, login_as)
     assert {contact.pk for contact in found.context["contacts"]} == {first.pk, again.pk}
     assert no_number.lookup_hash == ""
     assert Contact.objects.filter(lookup_hash="").count() == 1
+    # The search by number is audited, with what it showed and never the number.
+    [searched] = AuditEntry.objects.filter(target_label="contact search by phone number")
+    assert searched.actor == staff["operator_olta"]
+    assert searched.detail["contacts"].split() == [str(again.pk), str(first.pk)]
+    assert "44123456" not in str(searched.detail)
