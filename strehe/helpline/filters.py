@@ -6,12 +6,14 @@ the channel, who called, what about, how it ended) and by the caller's number, w
 by its keyed hash (helpline.phones): the number itself is never searched nor decrypted.
 """
 
+import datetime
 from typing import Any
 
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from strehe.core.forms import PlanDateField
@@ -52,17 +54,32 @@ class PhoneFilter(django_filters.CharFilter):
         return qs.filter(lookup_hash=Contact.lookup_hash_for(value))
 
 
-class BoundedDateFilter(django_filters.DateFilter):
+def _start_of(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+class ContactedFromFilter(django_filters.DateFilter):
+    """Contacts on or after a local day. A range of times rather than contacted_at__date, so
+    that the index on the time of contact serves it."""
+
     field_class = PlanDateField
+
+    def filter(self, qs: QuerySet[Contact], value: datetime.date | None) -> QuerySet[Contact]:
+        return qs.filter(contacted_at__gte=_start_of(value)) if value else qs
+
+
+class ContactedUntilFilter(ContactedFromFilter):
+    """Contacts on or before a local day."""
+
+    def filter(self, qs: QuerySet[Contact], value: datetime.date | None) -> QuerySet[Contact]:
+        if not value:
+            return qs
+        return qs.filter(contacted_at__lt=_start_of(value + datetime.timedelta(days=1)))
 
 
 class ContactFilter(django_filters.FilterSet):
-    contacted_from = BoundedDateFilter(
-        label=_("From"), field_name="contacted_at", lookup_expr="date__gte"
-    )
-    contacted_until = BoundedDateFilter(
-        label=_("Until"), field_name="contacted_at", lookup_expr="date__lte"
-    )
+    contacted_from = ContactedFromFilter(label=_("From"))
+    contacted_until = ContactedUntilFilter(label=_("Until"))
     channel = django_filters.ChoiceFilter(label=_("Channel"), choices=Channel.choices)
     caller_type = django_filters.ChoiceFilter(label=_("Caller"), choices=CallerType.choices)
     caller_age_group = django_filters.ChoiceFilter(label=_("Age group"), choices=AgeGroup.choices)

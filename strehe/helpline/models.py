@@ -166,6 +166,15 @@ class Contact(models.Model):
         ordering = ["-contacted_at", "-id"]
         verbose_name = _("helpline contact")
         verbose_name_plural = _("helpline contacts")
+        # The list is newest first, for everyone (national view) or for one agency: each an
+        # index scan that stops at the page's end instead of sorting every contact.
+        indexes = [
+            models.Index(fields=["-contacted_at", "-id"], name="helpline_contact_newest"),
+            models.Index(
+                fields=["owner_agency", "-contacted_at", "-id"],
+                name="helpline_contact_agency_newest",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(recorded_by__isnull=False) | Q(anonymous=True),

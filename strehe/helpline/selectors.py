@@ -4,7 +4,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.http import Http404
 
 from strehe.directory.hours import service_state
@@ -37,8 +37,16 @@ def _earlier_from_the_same_number(user: Any) -> QuerySet[Contact]:
 def contact_overview(*, user: Any) -> QuerySet[Contact]:
     """The contact list with `repeat_caller`: whether the user may see an earlier contact
     from the same number (matched by its keyed hash; nothing is decrypted)."""
-    return contact_list(user=user).annotate(
-        repeat_caller=Exists(_earlier_from_the_same_number(user).exclude(lookup_hash=""))
+    # Most contacts carry no number (hash ""): CASE answers those without running the subquery,
+    # which would otherwise walk every other contact without a number.
+    # The list shows coded fields only: the encrypted columns are not even read (or decrypted).
+    overview = contact_list(user=user).defer("summary", "advice_and_referrals", "caller_phone")
+    return overview.annotate(
+        repeat_caller=Case(
+            When(lookup_hash="", then=Value(False)),
+            default=Exists(_earlier_from_the_same_number(user)),
+            output_field=BooleanField(),
+        )
     )
 
 
