@@ -64,6 +64,7 @@ NO_CASEWORK = {
     "statistician_besnik",
     "administrator_agim",
 }
+NOT_HELPLINE_WORK = set(NAMED_USERS) - {"operator_olta", "advocate_arta"}
 EXPECTED_FORBIDDEN_BY_URL = {
     "helpline:list": {
         "investigator_ilir",
@@ -90,6 +91,9 @@ EXPECTED_FORBIDDEN_BY_URL = {
         "administrator_agim",
     },
     "helpline:open_case": NO_CASEWORK,
+    # Call-backs are helpline work: the roles that log contacts (not the national view).
+    "helpline:follow_up": NOT_HELPLINE_WORK,
+    "helpline:follow_up_status": NOT_HELPLINE_WORK,
 }
 # Correcting a contact is for the roles that log contacts (the national view only reads them).
 EXPECTED_FORBIDDEN_BY_URL["helpline:correct"] = EXPECTED_FORBIDDEN_BY_URL["helpline:create"]
