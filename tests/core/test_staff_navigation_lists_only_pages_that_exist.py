@@ -49,6 +49,7 @@ def test_links_follow_the_roles_permissions(staff):
 def test_the_section_being_read_is_marked_current(staff):
     with translation.override("en"):
         links = navigation_for(request_as(staff["advocate_arta"], "/en/staff/cases/ABC/"))
+        current = {str(link.label): link.is_current for link in links}
 
-    assert {str(link.label): link.is_current for link in links}["Cases"] is True
-    assert {str(link.label): link.is_current for link in links}["My work"] is False
+    assert current["Cases"] is True
+    assert current["My work"] is False
