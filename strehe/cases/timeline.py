@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from strehe.core.readable import country_name
+from strehe.directory.models import Shelter
 
 from .codes import DecisionOrganisation, EventKind, TraffickingStatus
 from .models import AccessGrant, ClosingReason, ConsentScope, RiskLevel, Stage, TimelineEntry
@@ -92,6 +93,8 @@ def timeline_line(entry: TimelineEntry, agencies: Mapping[int, str] | None = Non
             "kind": _label(EventKind, data.get("kind")),
             "country": country_name(data["country"]) if data.get("country") else "?",
         }
+    if kind == Kind.PLACEMENT:
+        return _placement_line(data)
     if kind == Kind.FOLLOW_UP:
         return _("Follow-up added, due on %(date)s.") % {"date": _date(data.get("due_on", ""))}
     if kind == Kind.FOLLOW_UP_DONE:
@@ -99,6 +102,19 @@ def timeline_line(entry: TimelineEntry, agencies: Mapping[int, str] | None = Non
     if kind == Kind.FOLLOW_UP_REOPENED:
         return _("Follow-up due on %(date)s reopened.") % {"date": _date(data.get("due_on", ""))}
     return _label(Kind, kind)
+
+
+def _placement_line(data: Mapping[str, Any]) -> str:
+    shelter = Shelter.objects.filter(pk=data.get("shelter")).values_list("name", flat=True).first()
+    values = {"shelter": shelter or "?"}
+    event = data.get("event")
+    if event == "placed":
+        return _("Placed in %(shelter)s.") % values
+    if event == "checked_in":
+        return _("Checked in at %(shelter)s.") % values
+    if event == "checked_out":
+        return _("Checked out of %(shelter)s.") % values
+    return _label(Kind, Kind.PLACEMENT)
 
 
 def _stage_line(data: Mapping[str, Any]) -> str:

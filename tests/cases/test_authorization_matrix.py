@@ -92,12 +92,12 @@ ACTION_PERMISSION_BY_URL = {
     "cases:consent_withdraw": P.MANAGE_CASE,
     "cases:sharing": P.MANAGE_CASE,
     "cases:sharing_end": P.MANAGE_CASE,
-    "cases:note": P.MANAGE_CASE,
+    "cases:note": P.KEEP_NOTES,
     "cases:event": P.MANAGE_CASE,
     "cases:exploitation": P.MANAGE_CASE,
     "cases:identification": P.RECORD_IDENTIFICATION,
-    "cases:follow_up": P.MANAGE_CASE,
-    "cases:follow_up_status": P.MANAGE_CASE,
+    "cases:follow_up": P.KEEP_NOTES,
+    "cases:follow_up_status": P.KEEP_NOTES,
 }
 # What each list without arguments lists; how a listed record is recognised on the page.
 LIST_OF = {
