@@ -14,6 +14,15 @@ from strehe.directory.models import Shelter
 _numbers = itertools.count(1)
 
 
+def _letters(number: int) -> str:
+    # Names are searched by words of letters (the blind index drops digits).
+    word = ""
+    while number:
+        number, digit = divmod(number, 26)
+        word += "abcdefghijklmnopqrstuvwxyz"[digit]
+    return word
+
+
 def make_shelter(
     *,
     operator: Agency | None = None,
@@ -54,7 +63,7 @@ def person_case(
         actor=None,
         owner_agency=owner,
         assigned_worker=worker,
-        given_name=f"Given{label or next(_numbers)}",
+        given_name=f"Given{label or _letters(next(_numbers))}",
         family_name="Resident",
         birth_date=birth_date,
         sex=sex,
@@ -70,3 +79,19 @@ def person_case(
 def shelter_of_agency(agencies):
     """A trafficking-only shelter run by the test shelter agency, for everyone, 10 beds."""
     return make_shelter(operator=agencies["shelter"])
+
+
+def resident_records(staff, agencies, shelter: Shelter) -> dict[str, Case]:
+    """Two cases of another agency placed in `shelter` by that agency's social worker: one
+    living there now ("resident"), one checked out ("former_resident")."""
+    from strehe.shelters.services import placement_check_out, placement_create
+
+    worker = staff["worker_elsewhere"]
+    records = {}
+    for relation in ("resident", "former_resident"):
+        case = person_case(owner=agencies["elsewhere"], worker=worker, risk="low")
+        placement = placement_create(actor=worker, case=case, shelter=shelter)
+        if relation == "former_resident":
+            placement_check_out(actor=worker, placement=placement, reason="moved_on")
+        records[relation] = case
+    return records
