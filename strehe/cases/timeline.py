@@ -105,7 +105,12 @@ def timeline_line(entry: TimelineEntry, agencies: Mapping[int, str] | None = Non
 
 
 def _placement_line(data: Mapping[str, Any]) -> str:
-    shelter = Shelter.objects.filter(pk=data.get("shelter")).values_list("name", flat=True).first()
+    shelter_id = data.get("shelter")
+    shelter = (
+        Shelter.objects.filter(pk=shelter_id).values_list("name", flat=True).first()
+        if isinstance(shelter_id, int)
+        else None
+    )
     values = {"shelter": shelter or "?"}
     event = data.get("event")
     if event == "placed":
