@@ -85,9 +85,9 @@ def test_the_admin_form_refuses_capacity_below_occupancy(staff, agencies, shelte
 def test_the_capacity_page_refuses_with_a_field_error(staff, agencies, login_as, shelter_of_agency):
     Shelter.objects.filter(pk=shelter_of_agency.pk).update(occupied=2)
     client = login_as("shelter_staff_shpresa")
-    url = reverse("shelters:capacity", kwargs={"shelter_id": shelter_of_agency.pk})
 
     with translation.override("en"):
+        url = reverse("shelters:capacity", kwargs={"shelter_id": shelter_of_agency.pk})
         response = client.post(url, {"capacity": "1"})
         huge = client.post(url, {"capacity": "9" * 40})
         other = login_as("worker_elsewhere").get(url)
