@@ -16,12 +16,12 @@ NOT_PUBLIC_NAMESPACES = {
     "admin",
     "accounts",
     "cases",
-    "cases_api",
+    "api",
     "helpline",
     "search",
     "shelters",
 }
-NOT_PAGES = {"healthz", "api-schema"}
+NOT_PAGES = {"healthz"}
 
 
 def _named_patterns(resolver: URLResolver) -> list[URLPattern]:

@@ -10,12 +10,24 @@ naming the offending field, and nothing is saved then.
 - stages: moving through the procedures, closing
 - records: the case's fields, notes, trafficking events, reads
 - followups: tasks with a due date and an assignee, done and reopened
+- editing: corrections with history (person and aliases, narrative, notes, events)
+- linking: two cases confirmed to be one person (reversible), or different people
 """
 
 from .access import case_share, case_share_end
 from .assessments import identification_record, risk_assessment_record
 from .consent import consent_in_force, consent_record, consent_required, consent_withdraw
+from .editing import (
+    PERSON_EDITABLE_FIELDS,
+    PERSON_IDENTIFYING_FIELDS,
+    event_correct,
+    linked_record_corrected,
+    narrative_update,
+    note_correct,
+    person_update,
+)
 from .followups import follow_up_add, follow_up_done, follow_up_reopen
+from .linking import person_link, person_unlink, persons_distinguish
 from .opening import case_code_next, case_open, case_records_attach, duplicates_search
 from .records import (
     CASE_UPDATABLE_FIELDS,
@@ -29,6 +41,8 @@ from .stages import case_move_stage
 
 __all__ = [
     "CASE_UPDATABLE_FIELDS",
+    "PERSON_EDITABLE_FIELDS",
+    "PERSON_IDENTIFYING_FIELDS",
     "PERSON_UPDATABLE_FIELDS",
     "case_code_next",
     "case_move_stage",
@@ -44,10 +58,18 @@ __all__ = [
     "consent_required",
     "consent_withdraw",
     "duplicates_search",
+    "event_correct",
     "follow_up_add",
     "follow_up_done",
     "follow_up_reopen",
     "identification_record",
+    "linked_record_corrected",
+    "narrative_update",
+    "note_correct",
+    "person_link",
+    "person_unlink",
+    "person_update",
+    "persons_distinguish",
     "risk_assessment_record",
     "trafficking_event_add",
 ]
