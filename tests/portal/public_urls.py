@@ -17,6 +17,7 @@ NOT_PUBLIC_NAMESPACES = {
     "accounts",
     "cases",
     "api",
+    "api_tokens",
     "helpline",
     "search",
     "shelters",
