@@ -1,6 +1,7 @@
 """Shelters and people to place, for the shelter tests and the authorization matrix."""
 
 import datetime
+import importlib
 import itertools
 
 import pytest
@@ -10,6 +11,7 @@ from strehe.accounts.models import Agency
 from strehe.cases.models import Case, Person, RiskAssessment
 from strehe.cases.services import case_open
 from strehe.directory.models import Shelter
+from strehe.shelters.models import ShelterKindRule
 
 _numbers = itertools.count(1)
 
@@ -23,6 +25,17 @@ def _letters(number: int) -> str:
     return word
 
 
+def kind_rules_loaded() -> None:
+    """The risk rules of the kinds of shelter, as their data migration loads them: a
+    transactional test's flush empties every table, migrated reference rows included."""
+    rules = importlib.import_module("strehe.shelters.migrations.0002_kind_rules").RULES
+    for kind, (low, medium, high) in rules.items():
+        ShelterKindRule.objects.get_or_create(
+            kind=kind,
+            defaults={"takes_low_risk": low, "takes_medium_risk": medium, "takes_high_risk": high},
+        )
+
+
 def make_shelter(
     *,
     operator: Agency | None = None,
@@ -33,6 +46,7 @@ def make_shelter(
     children: bool = True,
     name: str = "",
 ) -> Shelter:
+    kind_rules_loaded()
     number = next(_numbers)
     return Shelter.objects.create(
         slug=f"test-shelter-{number}",
