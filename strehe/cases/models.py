@@ -614,6 +614,7 @@ class AccessGrant(models.Model):
         CONSENT_WITHDRAWN = "consent_withdrawn", _("The person withdrew their consent")
         SHARING_STOPPED = "sharing_stopped", _("Sharing was stopped")
         REASSIGNED = "reassigned", _("The case was assigned to someone else")
+        CHECKED_OUT = "checked_out", _("The person left the shelter")
 
     # Bases on which a case is shared with another agency, and that "stop sharing" ends.
     SHARING = (Basis.CONSENT, Basis.OVERRIDE)

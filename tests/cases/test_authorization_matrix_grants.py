@@ -159,7 +159,9 @@ EXPECTED = {
     risk              200/302  200/302  404/404  200/302  404/404  404/404  404/404
     stage             200/302  200/302  404/404  200/302  404/404  404/404  404/404
 """,
-    "shelter_staff_shpresa": SEES_OWN_AGENCY_CANNOT_ACT,
+    # A shelter's staff see only the people living in their shelter (placement grants, checked in
+    # tests/cases/test_authorization_matrix.py as "resident"); none of these cases is one.
+    "shelter_staff_shpresa": SEES_NOTHING,
     "coordinator_drita": """
     detail            200      200      200      200      200      200      200
     access_log        200      200      200      200      200      200      200
