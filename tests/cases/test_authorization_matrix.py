@@ -37,6 +37,8 @@ EXPECTED_VISIBLE = {
     "coordinator_drita": EVERYTHING,
     "statistician_besnik": set(),
     "administrator_agim": set(),
+    # Moderators see campaign comments only: no case, no contact, no person.
+    "moderator_mimoza": set(),
 }
 # Pages stricter than the record itself.
 EXPECTED_VISIBLE_BY_URL = {
@@ -63,6 +65,7 @@ NO_CASEWORK = {
     "coordinator_drita",
     "statistician_besnik",
     "administrator_agim",
+    "moderator_mimoza",
 }
 EXPECTED_FORBIDDEN_BY_URL = {
     "helpline:list": {
@@ -71,6 +74,7 @@ EXPECTED_FORBIDDEN_BY_URL = {
         "shelter_staff_shpresa",
         "statistician_besnik",
         "administrator_agim",
+        "moderator_mimoza",
     },
     "helpline:create": {
         "investigator_ilir",
@@ -79,6 +83,7 @@ EXPECTED_FORBIDDEN_BY_URL = {
         "coordinator_drita",
         "statistician_besnik",
         "administrator_agim",
+        "moderator_mimoza",
     },
     "helpline:screen": NO_CASEWORK,
     "helpline:open_case": NO_CASEWORK,
