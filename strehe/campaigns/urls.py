@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.decorators.cache import never_cache
 
 from . import feeds, views
 
@@ -13,7 +14,8 @@ urlpatterns = [
         views.comment_write,
         name="comment_write",
     ),
-    path("campaigns/<int:year>/feed/", feeds.CampaignFeed(), name="feed"),
+    # Never cached, like every public page: a shared computer keeps nothing of it.
+    path("campaigns/<int:year>/feed/", never_cache(feeds.CampaignFeed()), name="feed"),
     path("contact/", views.contact, name="contact"),
     path("contact/sent/", views.contact_sent, name="contact_sent"),
 ]
