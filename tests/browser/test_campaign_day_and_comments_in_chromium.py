@@ -1,6 +1,6 @@
 """The campaign in Chromium: Day 6 of 2012 in each language with its neighbours, a comment that
 waits for a moderator (seen by its author only, then by everyone), shown as text, and no request
-to any other host. Then the helpline number on a 360×740 phone, with a fixed clock."""
+to any other host. Then the helpline number on a 360x740 phone, with a fixed clock."""
 
 import datetime as dt
 

@@ -29,26 +29,28 @@ NOT_PAGES = {"healthz", "api-schema", "feed"}
 FORM_PAGES = {"comment_write", "contact"}
 
 
-def _named_patterns(resolver: URLResolver) -> list[URLPattern]:
+def _named_patterns(resolver: URLResolver, namespace: str = "") -> list[tuple[str, URLPattern]]:
+    """Each named pattern with the namespace it is reversed in ("campaigns:")."""
     found = []
     for pattern in resolver.url_patterns:
         if isinstance(pattern, URLResolver):
             if pattern.namespace not in NOT_PUBLIC_NAMESPACES:
-                found += _named_patterns(pattern)
+                inner = namespace + (f"{pattern.namespace}:" if pattern.namespace else "")
+                found += _named_patterns(pattern, inner)
         elif pattern.name:
-            found.append(pattern)
+            found.append((namespace, pattern))
     return found
 
 
 def public_urls(language: str) -> list[str]:
     urls = []
     with translation.override(language):
-        for pattern in _named_patterns(get_resolver()):
+        for namespace, pattern in _named_patterns(get_resolver()):
             if pattern.name in NOT_PAGES or pattern.name in FORM_PAGES:
                 continue
             parameters = set(pattern.pattern.converters)
             if not parameters:
-                urls.append(reverse(pattern.name))
+                urls.append(reverse(namespace + pattern.name))
             elif pattern.name == "organisation" and parameters == {"slug"}:
                 urls += [reverse("organisation", args=[slug]) for slug in organisation_slugs()]
             elif pattern.name == "page" and parameters == {"slug"}:
