@@ -64,6 +64,8 @@ class ServiceView:
     is_open: bool
     state_text: str
     weekly_hours: list[str]
+    # A day-and-night service must say how to reach it: by its number, or through others.
+    has_phone: bool = False
 
 
 def service_view(
@@ -76,6 +78,7 @@ def service_view(
         is_open=state.is_open,
         state_text=describe_state(state, at=at, time_zone=service.time_zone),
         weekly_hours=hours,
+        has_phone=any(c.kind == c.Kind.PHONE for c in service.channels.all()),
     )
 
 

@@ -85,3 +85,11 @@ def test_emergency_numbers_and_holidays_are_reference_data_marked_illustrative(r
     assert EmergencyNumber.objects.filter(number="192", illustrative=True).exists()
     assert PublicHoliday.objects.filter(date=dt.date(2026, 2, 17)).exists()
     assert not PublicHoliday.objects.filter(source_en="").exists()
+
+
+@pytest.mark.django_db
+def test_a_day_and_night_service_without_a_number_says_how_to_reach_it(client, reference):
+    html = client.get("/en/organisations/vaao-prishtine/").content.decode()
+
+    assert "Open now, day and night" in html
+    assert "the police put you in touch at any hour" in html
