@@ -21,6 +21,7 @@ from strehe.directory.reference import (
     parse_directory,
     write_directory,
 )
+from strehe.portal.caching import content_generation_bump
 from strehe.portal.models import ContentPage
 from strehe.portal.reference import parse_pages, write_pages
 from strehe.screening import loading as screening_data
@@ -79,6 +80,8 @@ class Command(BaseCommand):
                 indicator_counts = screening_data.load_ilo_indicators(indicators)
                 reflection_count = write_reflection_periods(reflection_periods)
                 write_campaigns(campaigns, overwrite=bool(options["overwrite"]))
+                # Rows written without save() send no signal: cached public pages end here.
+                content_generation_bump()
         except (ReferenceDataError, screening_data.ReferenceDataError) as exc:
             raise CommandError(f"Reference data refused, nothing changed: {exc}") from None
         self.stdout.write(
