@@ -13,7 +13,16 @@ from strehe.directory.selectors import organisation_slugs
 from strehe.portal.selectors import content_page_slugs
 
 # Staff areas and the API, not public pages; they have their own access rules.
-NOT_PUBLIC_NAMESPACES = {"admin", "accounts", "cases", "api", "helpline", "search", "moderation"}
+NOT_PUBLIC_NAMESPACES = {
+    "admin",
+    "accounts",
+    "cases",
+    "api",
+    "api_tokens",
+    "helpline",
+    "search",
+    "moderation",
+}
 # "feed" is the campaign's Atom feed, not an HTML page (tests/campaigns check it).
 NOT_PAGES = {"healthz", "feed"}
 # The steps a reader chooses in order to write (a comment, a message to the helpline): the only
