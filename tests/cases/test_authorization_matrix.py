@@ -119,6 +119,8 @@ ACTION_PERMISSION_BY_URL = {
     "cases:narrative": P.MANAGE_CASE,
     "cases:note_correct": P.MANAGE_CASE,
     "cases:event_correct": P.MANAGE_CASE,
+    "cases:same_person": P.MANAGE_CASE,
+    "cases:same_person_undo": P.MANAGE_CASE,
 }
 # What each list without arguments lists; how a listed record is recognised on the page.
 LIST_OF = {
