@@ -22,6 +22,7 @@ NOT_PUBLIC_NAMESPACES = {
     "helpline",
     "search",
     "moderation",
+    "statistics",
 }
 # "feed" is the campaign's Atom feed, not an HTML page (tests/campaigns check it).
 NOT_PAGES = {"healthz", "feed"}
@@ -51,7 +52,9 @@ def public_urls(language: str) -> list[str]:
                 continue
             parameters = set(pattern.pattern.converters)
             if not parameters:
-                urls.append(reverse(namespace + pattern.name))
+                url = reverse(namespace + pattern.name)
+                if f"/{language}/staff/" not in url:  # staff pages have their own checks
+                    urls.append(url)
             elif pattern.name == "organisation" and parameters == {"slug"}:
                 urls += [reverse("organisation", args=[slug]) for slug in organisation_slugs()]
             elif pattern.name == "page" and parameters == {"slug"}:
