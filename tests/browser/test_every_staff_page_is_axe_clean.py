@@ -37,6 +37,7 @@ ROLES_IN_ORDER = (
     "coordinator_drita",
     "statistician_besnik",
     "administrator_agim",
+    "moderator_mimoza",
 )
 
 
