@@ -27,5 +27,6 @@ urlpatterns += i18n_patterns(
     path("staff/cases/", include("strehe.cases.urls")),
     path("staff/helpline/", include("strehe.helpline.urls")),
     path("staff/search/", include("strehe.cases.search_urls")),
+    path("staff/referrals/", include("strehe.referrals.urls")),
     prefix_default_language=True,
 )

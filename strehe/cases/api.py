@@ -9,7 +9,8 @@ from strehe.accounts.api import NoStoreMixin, StaffVerified, role_permission
 from strehe.accounts.roles import Permission
 
 from . import selectors, services
-from .models import Case, Person
+from .models import Case, CasePart, Person
+from .policies import ALL_PARTS, case_policy
 
 
 class CaseSummarySerializer(serializers.ModelSerializer[Case]):
@@ -40,8 +41,23 @@ class PersonSerializer(serializers.ModelSerializer[Person]):
         ]
 
 
+# What the API leaves out of a case for a user who may not see a part (CasePolicy.visible_parts).
+IDENTITY_FIELDS = ("given_name", "family_name", "birth_date", "identity_number", "phone", "address")
+
+
 class CaseDetailSerializer(CaseSummarySerializer):
     person = PersonSerializer()
+
+    def to_representation(self, instance: Case) -> dict[str, Any]:
+        data: dict[str, Any] = super().to_representation(instance)
+        parts = self.context.get("parts", ALL_PARTS)
+        if CasePart.IDENTITY not in parts:
+            for field in IDENTITY_FIELDS:
+                data["person"].pop(field, None)
+        if CasePart.NARRATIVE not in parts:
+            data.pop("narrative", None)
+        data["parts_shared"] = sorted(parts)
+        return data
 
     class Meta(CaseSummarySerializer.Meta):
         fields = [
@@ -83,4 +99,10 @@ class CaseDetailAPI(NoStoreMixin, generics.RetrieveAPIView[Case]):
     def get_object(self) -> Case:
         case = selectors.case_get(user=self.request.user, code=self.kwargs["code"])
         services.case_viewed(actor=self.request.user, case=case)
+        self.parts = case_policy.visible_parts(self.request.user, case)
         return case
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = super().get_serializer_context()
+        context["parts"] = getattr(self, "parts", frozenset())
+        return context

@@ -92,6 +92,8 @@ def timeline_line(entry: TimelineEntry, agencies: Mapping[int, str] | None = Non
             "kind": _label(EventKind, data.get("kind")),
             "country": country_name(data["country"]) if data.get("country") else "?",
         }
+    if kind == Kind.REFERRAL:
+        return _referral_line(data, agencies)
     if kind == Kind.FOLLOW_UP:
         return _("Follow-up added, due on %(date)s.") % {"date": _date(data.get("due_on", ""))}
     if kind == Kind.FOLLOW_UP_DONE:
@@ -99,6 +101,19 @@ def timeline_line(entry: TimelineEntry, agencies: Mapping[int, str] | None = Non
     if kind == Kind.FOLLOW_UP_REOPENED:
         return _("Follow-up due on %(date)s reopened.") % {"date": _date(data.get("due_on", ""))}
     return _label(Kind, kind)
+
+
+def _referral_line(data: Mapping[str, Any], agencies: Mapping[int, str]) -> str:
+    """A step of a referral (strehe.referrals), which writes its event and receiving agency."""
+    lines = {
+        "sent": _("Referred to %(agency)s."),
+        "accepted": _("%(agency)s accepted the referral."),
+        "declined": _("%(agency)s declined the referral."),
+        "completed": _("%(agency)s completed the referral."),
+        "revoked": _("The referral to %(agency)s was revoked."),
+    }
+    line = lines.get(data.get("event", ""), _("Referral to %(agency)s."))
+    return line % {"agency": _agency(data, agencies)}
 
 
 def _stage_line(data: Mapping[str, Any]) -> str:

@@ -46,12 +46,18 @@ from .forms import (
     SharingEndForm,
     StageForm,
 )
-from .models import Case, RiskLevel
+from .models import Case, CasePart, RiskLevel, TimelineEntry
 from .policies import case_policy
 from .stages import reflection_days_left, reflection_warning
 from .timeline import agency_ids, timeline_line
 
 CASE_LIST_LIMIT = 500
+# Timeline lines that tell of a part of the case: left out where that part is not shown.
+TIMELINE_KIND_OF_PART = {
+    CasePart.NOTES: TimelineEntry.Kind.NOTE,
+    CasePart.EVENTS: TimelineEntry.Kind.EVENT,
+    CasePart.RISK: TimelineEntry.Kind.RISK,
+}
 CaseView = Callable[[HttpRequest, Case], HttpResponse]
 
 
@@ -88,7 +94,12 @@ def case_detail(request: HttpRequest, code: str) -> HttpResponse:
     agencies = dict(
         Agency.objects.filter(pk__in=agency_ids(timeline)).values_list("pk", "organisation__name")
     )
-    risk = selectors.case_current_risk(case)
+    # A user who sees the case only through a referral sees the parts its sender shared.
+    parts = case_policy.visible_parts(user, case)
+    shows = {part: part in parts for part in CasePart.values}
+    hidden_kinds = {kind for part, kind in TIMELINE_KIND_OF_PART.items() if not shows[part]}
+    timeline = [entry for entry in timeline if entry.kind not in hidden_kinds]
+    risk = selectors.case_current_risk(case) if shows[CasePart.RISK] else None
     sharing = list(selectors.case_sharing(case))
     consents = case.consents.select_related("agency__organisation").order_by("-given_on", "-pk")
     context = {
@@ -105,7 +116,13 @@ def case_detail(request: HttpRequest, code: str) -> HttpResponse:
         "consents": [(consent, consent.is_in_force_on(today)) for consent in consents],
         "sharing": sharing,
         "sharing_in_force": any(grant.in_force for grant in sharing),
-        "events": case.events.select_related("recorded_by").order_by("started_on", "pk"),
+        "events": (
+            case.events.select_related("recorded_by").order_by("started_on", "pk")
+            if shows[CasePart.EVENTS]
+            else []
+        ),
+        "shows": shows,
+        "shows_everything": all(shows.values()),
         "timeline": [(entry, timeline_line(entry, agencies)) for entry in timeline],
         "may_manage": case_policy.may(user, Permission.MANAGE_CASE, case),
         "may_identify": case_policy.may(user, Permission.RECORD_IDENTIFICATION, case),

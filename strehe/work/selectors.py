@@ -18,6 +18,8 @@ from strehe.cases.policies import case_policy
 from strehe.cases.stages import REFLECTION_WARNING_DAYS
 from strehe.helpline.models import Contact
 from strehe.helpline.policies import contact_policy
+from strehe.referrals.models import Referral
+from strehe.referrals.selectors import referrals_overdue, referrals_waiting_for_answer
 
 # Each list is for reading at a glance; beyond this the case list and its filters take over.
 LIST_LIMIT = 100
@@ -100,6 +102,10 @@ class MyWork:
     reflection: list[tuple[Case, int]]
     contacts: list[Contact] | None
     may_see_cases: bool
+    # Referrals to the user's agency waiting for an answer; those the user sent, unanswered
+    # past the time their urgency allows.
+    referrals_waiting: list[Referral]
+    referrals_overdue: list[Referral]
 
 
 def my_work(user: Any, *, since: datetime.datetime, today: datetime.date) -> MyWork:
@@ -119,4 +125,6 @@ def my_work(user: Any, *, since: datetime.datetime, today: datetime.date) -> MyW
         ],
         contacts=list(contacts_today(user, today)[:LIST_LIMIT]) if may_log else None,
         may_see_cases=may_see_cases,
+        referrals_waiting=list(referrals_waiting_for_answer(user)[:LIST_LIMIT]),
+        referrals_overdue=list(referrals_overdue(user, timezone.now())[:LIST_LIMIT]),
     )
