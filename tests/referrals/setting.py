@@ -7,8 +7,7 @@ import pytest
 from django.utils import timezone
 
 from strehe.accounts.models import Agency, User
-from strehe.cases.models import Case
-from strehe.cases.models import RiskAssessment
+from strehe.cases.models import Case, RiskAssessment
 from strehe.cases.services import case_note_add, trafficking_event_add
 from strehe.cases.services.consent import consent_create
 from strehe.directory.models import Service
