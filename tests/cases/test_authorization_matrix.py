@@ -10,7 +10,9 @@ identification...) looks the record up first, so an invisible code is 404 for ev
 answers 403 to a role without its permission (ACTION_PERMISSION_BY_URL). Helpline pages refuse a
 role without their permission with 403 before any lookup (EXPECTED_FORBIDDEN_BY_URL).
 
-Referral and placement relations join RELATIONS once those models exist.
+The referral relations (referred, accepted, declined) are checked against every case page and
+every referral page by tests/referrals/test_authorization_matrix_referrals.py; here the referral
+pages meet the three records above like any case page (none of them is referred).
 """
 
 import pytest
@@ -43,6 +45,8 @@ EXPECTED_VISIBLE_BY_URL = {
     "cases:access_log": {"coordinator_drita": EVERYTHING},
     # My work lists the cases assigned to the user (the "own" record), whatever else they see.
     "accounts:home": {name: {"own"} for name, relations in EXPECTED_VISIBLE.items() if relations},
+    # The referrals list names referred cases only, and none of these three is referred.
+    "referrals:list": {},
 }
 # Whether the role reaches personal-data lists at all (else 403).
 EXPECTED_LIST_ALLOWED = {name: bool(relations) for name, relations in EXPECTED_VISIBLE.items()}
@@ -98,6 +102,11 @@ ACTION_PERMISSION_BY_URL = {
     "cases:identification": P.RECORD_IDENTIFICATION,
     "cases:follow_up": P.MANAGE_CASE,
     "cases:follow_up_status": P.MANAGE_CASE,
+    "referrals:create": P.MANAGE_CASE,
+    "referrals:accept": P.MANAGE_CASE,
+    "referrals:decline": P.MANAGE_CASE,
+    "referrals:complete": P.MANAGE_CASE,
+    "referrals:revoke": P.MANAGE_CASE,
 }
 # What each list without arguments lists; how a listed record is recognised on the page.
 LIST_OF = {
@@ -106,6 +115,7 @@ LIST_OF = {
     "helpline:list": "contact_id",
     "search:search": "code",
     "accounts:home": "code",
+    "referrals:list": "code",
 }
 # Lists that show nothing until asked: the query that should list each record, one request per
 # record. The search is asked for the person's name, so the blind index is what is checked.
