@@ -8,8 +8,7 @@ from django.utils import timezone
 
 from strehe.accounts.models import Agency, User
 from strehe.cases.models import Case, RiskAssessment
-from strehe.cases.services import case_note_add, trafficking_event_add
-from strehe.cases.services.consent import consent_create
+from strehe.cases.services import case_note_add, consent_record, trafficking_event_add
 from strehe.directory.models import Service
 from strehe.referrals.models import Referral
 from strehe.referrals.services import referral_send
@@ -48,7 +47,9 @@ class ReferralSetting:
         """A case of the advocates' office with risk, an event and a note, and the person's
         consent to share it with the Centre for Social Work."""
         case = open_test_case(owner=self.agencies["advocates"], worker=self.sender, label=label)
-        consent_create(actor=None, case=case, scope="sharing", agency=self.agencies["social"])
+        consent_record(
+            actor=self.sender, case=case, scope="sharing", agency=self.agencies["social"]
+        )
         # Stored directly: the assessment's own rules are tested in tests/cases.
         RiskAssessment.objects.create(
             case=case,
