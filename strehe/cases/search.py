@@ -117,11 +117,9 @@ def case_search_results(*, user: Any, terms: SearchTerms) -> list[SearchResult]:
     """
     if not terms:
         return []
-    cases = case_policy.visible_to(user)
-    if terms.birth_dates or name_tokens(terms.name):
-        # Finding a case by its person's name or birth date tells who it is about: only where
-        # the user may see the identity (not a case referred to them without it).
-        cases = case_policy.visible_with_part(user, CasePart.IDENTITY)
+    # Results show the person's name, and finding a case by name or birth date tells who it is
+    # about: only cases whose identity the user may see (not one referred to them without it).
+    cases = case_policy.visible_with_part(user, CasePart.IDENTITY)
     for code in terms.codes:
         cases = cases.filter(_code_filter(code))
     for birth_date in terms.birth_dates:

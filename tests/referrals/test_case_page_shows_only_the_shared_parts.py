@@ -55,6 +55,9 @@ def test_without_identity_the_name_is_nowhere_and_search_does_not_find_it(
     assert "given_name" not in api["person"] and "family_name" not in api["person"]
     assert case.code not in search.decode()
     with translation.override("en"):
+        by_code = client.get(reverse("search:search"), {"q": case.code}).content.decode()
+    assert case.person.given_name not in by_code
+    with translation.override("en"):
         found_by_sender = login_as("advocate_arta").get(
             reverse("search:search"), {"q": case.person.given_name}
         )

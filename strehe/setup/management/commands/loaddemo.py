@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from strehe.accounts.demo import load_demo_users
 from strehe.cases.demo import load_demo_cases
 from strehe.cases.models import ReflectionPeriodRule
+from strehe.referrals.demo import load_demo_services
 
 
 class Command(BaseCommand):
@@ -16,6 +17,8 @@ class Command(BaseCommand):
             raise CommandError("Demo data builds on the reference data: run loadreference first.")
         logins = load_demo_users()
         opened = load_demo_cases()
+        # After the users: their agencies' organisations exist then.
+        load_demo_services()
         self.stdout.write("Demo staff logins (synthetic data, demo installations only):")
         for login in logins:
             state = "created" if login.created else "exists"
