@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -32,10 +32,13 @@ def referrals_incoming(user: Any) -> QuerySet[Referral]:
     """Referrals to `user`'s agency still running (waiting for an answer, or accepted)."""
     if user.agency_id is None:
         return Referral.objects.none()
+    # An accepted referral whose grant ended otherwise (the person withdrew the consent it
+    # rested on) no longer opens anything: it is not listed.
+    running = Q(state=Referral.State.SENT) | Q(
+        state=Referral.State.ACCEPTED, grant__ended_at__isnull=True
+    )
     return _with_related(
-        referral_policy.visible_to(user).filter(
-            receiving_agency_id=user.agency_id, state__in=Referral.OPEN_STATES
-        )
+        referral_policy.visible_to(user).filter(running, receiving_agency_id=user.agency_id)
     ).order_by("state", "answer_due_at", "pk")
 
 

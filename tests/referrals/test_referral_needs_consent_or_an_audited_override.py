@@ -8,6 +8,7 @@ from strehe.audit.models import AuditEntry
 from strehe.cases.models import ConsentOverride, TimelineEntry
 from strehe.cases.services import consent_withdraw
 from strehe.referrals.models import Referral
+from strehe.referrals.selectors import referrals_incoming
 from strehe.referrals.services import referral_accept, referral_send
 from tests.referrals.setting import service_of
 from tests.staff import open_test_case
@@ -71,3 +72,4 @@ def test_withdrawing_the_consent_after_acceptance_ends_the_referrals_grant(refer
 
     referral.grant.refresh_from_db()
     assert referral.grant.end_cause == "consent_withdrawn"
+    assert list(referrals_incoming(referral_setting.receiver)) == []
