@@ -68,6 +68,13 @@ class CasePolicy:
             parts.update(grant_parts)
         return frozenset(parts & ALL_PARTS)
 
+    def require_part(self, user: Any, case: Case, part: str) -> None:
+        """What a service that shows or changes one part of a case calls (a correction of the
+        person's identity, the narrative, a note, an event): PermissionDenied unless `user`
+        may see that part."""
+        if user is None or part not in self.visible_parts(user, case):
+            raise PermissionDenied
+
     def visible_with_part(self, user: Any, part: str) -> QuerySet[Case]:
         """The cases `user` may see including `part`: what a search by name or birth date
         may list (a case shared without identity must not be found by its person's name)."""

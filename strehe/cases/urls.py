@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from . import views_editing as editing
 from . import views_identification as identification
 
 app_name = "cases"
@@ -22,4 +23,9 @@ urlpatterns = [
     path("<str:code>/follow-ups/", views.case_follow_up, name="follow_up"),
     path("<str:code>/follow-ups/status/", views.case_follow_up_status, name="follow_up_status"),
     path("<str:code>/identification/", identification.case_identification, name="identification"),
+    # Corrections with history (views_editing).
+    path("<str:code>/person/", editing.case_person, name="person"),
+    path("<str:code>/narrative/", editing.case_narrative, name="narrative"),
+    path("<str:code>/notes/correct/", editing.case_note_correct, name="note_correct"),
+    path("<str:code>/events/correct/", editing.case_event_correct, name="event_correct"),
 ]

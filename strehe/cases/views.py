@@ -165,7 +165,9 @@ def case_access_log(request: HttpRequest, code: str) -> HttpResponse:
 # --- Action pages -----------------------------------------------------------------------------
 
 
-def case_action(permission: Permission) -> Callable[[CaseView], Callable[..., HttpResponse]]:
+def case_action(
+    permission: Permission, *, part: str | None = None
+) -> Callable[[CaseView], Callable[..., HttpResponse]]:
     """An action page on one case: 404 for a case the user may not see, then 403 without
     `permission` (see the module docstring). `required_permission` is read by the
     authorization matrix test."""
@@ -178,6 +180,10 @@ def case_action(permission: Permission) -> Callable[[CaseView], Callable[..., Ht
             case = selectors.case_get(user=request.user, code=code)
             if not case_policy.may(request.user, permission, case):
                 raise PermissionDenied
+            if part is not None:
+                # A page that shows one part of the case (a correction form): only to those
+                # who may see that part (not to a referral's receiver it was not shared with).
+                case_policy.require_part(request.user, case, part)
             return view(request, case)
 
         wrapped.required_permission = permission  # type: ignore[attr-defined]

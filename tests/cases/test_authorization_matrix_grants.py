@@ -75,7 +75,7 @@ ACTION_PAGES = (
 URL_NAMES = {
     "detail": "cases:detail",
     "access_log": "cases:access_log",
-    "api_detail": "cases_api:detail",
+    "api_detail": "api:case",
     **{page: f"cases:{page}" for page in ACTION_PAGES},
 }
 

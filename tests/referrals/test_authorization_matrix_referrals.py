@@ -35,7 +35,7 @@ POST_ORDER = ACTION_PAGES
 URL_NAMES = {
     "detail": "cases:detail",
     "access_log": "cases:access_log",
-    "api_detail": "cases_api:detail",
+    "api_detail": "api:case",
     "referrals": "referrals:case",
     **{page: f"cases:{page}" for page in CASE_ACTION_PAGES},
     **{page: f"referrals:{page}" for page in REFERRAL_STEPS},

@@ -25,7 +25,7 @@ def test_identity_and_risk_shared_notes_narrative_and_events_not(referral_settin
     client = login_as("social_worker_sokol")
 
     html = page(client, "cases:detail", case.code)
-    api = client.get(f"/api/cases/{case.code}/").json()
+    api = client.get(reverse("api:case", kwargs={"code": case.code})).json()
 
     assert case.person.given_name in html and case.person.family_name in html
     assert RISK_REASONS in html
@@ -45,7 +45,7 @@ def test_without_identity_the_name_is_nowhere_and_search_does_not_find_it(
     client = login_as("social_worker_sokol")
 
     html = page(client, "cases:detail", case.code)
-    api = client.get(f"/api/cases/{case.code}/").json()
+    api = client.get(reverse("api:case", kwargs={"code": case.code})).json()
     with translation.override("en"):
         search = client.get(reverse("search:search"), {"q": case.person.given_name}).content
 
@@ -72,3 +72,24 @@ def test_the_owning_agency_and_the_national_view_see_every_part(referral_setting
         html = page(login_as(username), "cases:detail", case.code)
         for shown in (case.person.given_name, NOTE, PLACE, "Narrative of", RISK_REASONS):
             assert shown in html, (username, shown)
+
+
+def test_correction_pages_of_a_part_not_shared_are_refused(referral_setting, login_as):
+    case = referral_setting.case("Corrections")
+    referral_accept(actor=referral_setting.receiver, referral=referral_setting.send(case))
+    client = login_as("social_worker_sokol")
+
+    with translation.override("en"):
+        statuses = {
+            name: client.get(reverse(f"cases:{name}", kwargs={"code": case.code})).status_code
+            for name in ("person", "narrative", "note_correct", "event_correct")
+        }
+        refused_post = client.post(
+            reverse("cases:narrative", kwargs={"code": case.code}), {"narrative": "Rewritten."}
+        ).status_code
+
+    # Identity and risk were shared: the person's details may be corrected, nothing else.
+    assert statuses == {"person": 200, "narrative": 403, "note_correct": 403, "event_correct": 403}
+    assert refused_post == 403
+    case.refresh_from_db()
+    assert case.narrative.startswith("Narrative of")

@@ -21,7 +21,7 @@ def urls(code: str) -> dict[str, str]:
     with translation.override("en"):
         return {
             "case": reverse("cases:detail", kwargs={"code": code}),
-            "api": reverse("cases_api:detail", kwargs={"code": code}),
+            "api": reverse("api:case", kwargs={"code": code}),
             "referrals": reverse("referrals:case", kwargs={"code": code}),
             "accept": reverse("referrals:accept", kwargs={"code": code}),
             "decline": reverse("referrals:decline", kwargs={"code": code}),
