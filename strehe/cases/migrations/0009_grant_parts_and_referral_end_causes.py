@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0007_follow_ups'),
+        ('cases', '0008_person_aliases_and_corrections'),
     ]
 
     operations = [
