@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "strehe.referrals",
     # My work, the staff home: reads cases and helpline contacts.
     "strehe.work",
+    "strehe.interchange",
     "strehe.setup",
     "strehe.api",
 ]

@@ -117,6 +117,8 @@ ACTION_PERMISSION_BY_URL = {
     "cases:narrative": P.MANAGE_CASE,
     "cases:note_correct": P.MANAGE_CASE,
     "cases:event_correct": P.MANAGE_CASE,
+    "cases:same_person": P.MANAGE_CASE,
+    "cases:same_person_undo": P.MANAGE_CASE,
     "referrals:create": P.MANAGE_CASE,
     "referrals:accept": P.MANAGE_CASE,
     "referrals:decline": P.MANAGE_CASE,

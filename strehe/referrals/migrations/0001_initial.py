@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0003_role_change_request'),
-        ('cases', '0009_grant_parts_and_referral_end_causes'),
+        ('cases', '0011_grant_parts_and_referral_end_causes'),
         ('directory', '0002_services_hours_shelters'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0008_person_aliases_and_corrections'),
+        ('cases', '0010_timeline_kinds_merged'),
     ]
 
     operations = [
