@@ -5,6 +5,7 @@ from strehe.accounts.demo import load_demo_users
 from strehe.cases.demo import load_demo_cases
 from strehe.cases.models import ReflectionPeriodRule
 from strehe.referrals.demo import load_demo_services
+from strehe.statistics.demo import load_statistics_demo
 
 
 class Command(BaseCommand):
@@ -19,6 +20,7 @@ class Command(BaseCommand):
         opened = load_demo_cases()
         # After the users: their agencies' organisations exist then.
         load_demo_services()
+        victims = load_statistics_demo()
         self.stdout.write("Demo staff logins (synthetic data, demo installations only):")
         for login in logins:
             state = "created" if login.created else "exists"
@@ -29,3 +31,4 @@ class Command(BaseCommand):
                 # Add the secret to an authenticator app (or paste the otpauth URI into one).
                 self.stdout.write(f"      TOTP secret {login.totp_secret}  {login.otpauth_uri}")
         self.stdout.write(f"Demo cases opened: {opened}")
+        self.stdout.write(f"Synthetic victims for the statistics opened: {victims}")
