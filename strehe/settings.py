@@ -104,6 +104,8 @@ INSTALLED_APPS = [
     "strehe.cases",
     # Shelter placement and occupancy (issue 13).
     "strehe.shelters",
+    # Referrals of cases between agencies (issue 13).
+    "strehe.referrals",
     # My work, the staff home: reads cases and helpline contacts.
     "strehe.work",
     "strehe.interchange",
@@ -372,6 +374,9 @@ AUDIT_CHAIN_KEY = os.environ.get("STREHE_AUDIT_KEY") or read_or_create_secret(VA
 AUDIT_CHECKPOINT_FILE = Path(
     os.environ.get("STREHE_AUDIT_CHECKPOINT") or VAR_DIR / "audit_checkpoint"
 ).resolve()
+# How long the receiving agency has to answer a referral, in hours, by urgency; an unanswered
+# referral past its time is flagged in its sender's My work. The time is fixed when it is sent.
+REFERRAL_ANSWER_HOURS = {"immediate": 4, "urgent": 24, "routine": 120}
 # Pseudonymous case codes look like KS-2026-00042.
 STREHE_CASE_CODE_PREFIX = os.environ.get("STREHE_CASE_CODE_PREFIX", "KS")
 # Published statistics never show a count from 1 to this minus one (strehe.statistics.disclosure).

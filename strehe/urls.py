@@ -31,5 +31,6 @@ urlpatterns += i18n_patterns(
     path("statistics/", include("strehe.statistics.public_urls")),
     path("staff/api-tokens/", include("strehe.api.token_urls")),
     path("staff/shelters/", include("strehe.shelters.urls")),
+    path("staff/referrals/", include("strehe.referrals.urls")),
     prefix_default_language=True,
 )

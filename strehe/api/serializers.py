@@ -6,7 +6,8 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from strehe.cases.codes import TraffickingStatus
-from strehe.cases.models import Case, IdentificationDecision, Person, PersonAlias
+from strehe.cases.models import Case, CasePart, IdentificationDecision, Person, PersonAlias
+from strehe.cases.policies import ALL_PARTS
 from strehe.core.validation import TEXT_MAX_LENGTH
 from strehe.directory.hours import service_state
 from strehe.directory.models import Municipality, Organisation, Service
@@ -89,8 +90,32 @@ class PersonSerializer(serializers.ModelSerializer[Person]):
         ]
 
 
+# What the API leaves out of a case for a user who may not see a part of it (a referral shares
+# only the parts its sender chose: cases.policies.CasePolicy.visible_parts).
+IDENTITY_FIELDS = (
+    "given_name",
+    "family_name",
+    "aliases",
+    "birth_date",
+    "identity_number",
+    "phone",
+    "address",
+)
+
+
 class CaseDetailSerializer(CaseSummarySerializer):
     person = PersonSerializer()
+
+    def to_representation(self, instance: Case) -> dict[str, Any]:
+        data: dict[str, Any] = super().to_representation(instance)
+        parts = self.context.get("parts", ALL_PARTS)
+        if CasePart.IDENTITY not in parts:
+            for field in IDENTITY_FIELDS:
+                data["person"].pop(field, None)
+        if CasePart.NARRATIVE not in parts:
+            data.pop("narrative", None)
+        data["parts_shared"] = sorted(parts)
+        return data
 
     class Meta(CaseSummarySerializer.Meta):
         fields = [

@@ -21,6 +21,7 @@ from strehe.accounts.roles import Permission
 from strehe.cases import selectors as case_selectors
 from strehe.cases import services as case_services
 from strehe.cases.models import Case, IdentificationDecision
+from strehe.cases.policies import case_policy
 from strehe.directory import selectors as directory
 from strehe.directory.hours import service_state
 from strehe.directory.models import Municipality, Organisation, Service
@@ -134,7 +135,13 @@ class CaseDetailAPI(NoStoreMixin, generics.RetrieveAPIView[Case]):
     def get_object(self) -> Case:
         case = case_selectors.case_get(user=self.request.user, code=self.kwargs["code"])
         case_services.case_viewed(actor=self.request.user, case=case)
+        self.parts = case_policy.visible_parts(self.request.user, case)
         return case
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = super().get_serializer_context()
+        context["parts"] = getattr(self, "parts", frozenset())
+        return context
 
 
 class CaseDecisionListAPI(NoStoreMixin, generics.ListCreateAPIView[IdentificationDecision]):

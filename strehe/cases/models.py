@@ -585,6 +585,22 @@ class ConsentOverride(CaseRecord):
         default_related_name = "consent_overrides"
 
 
+class CasePart(models.TextChoices):
+    """The parts of a case a grant may be limited to (a referral shares the ones the sender
+    chose). A grant without a list of parts opens the whole case."""
+
+    IDENTITY = "identity", _("Identity")
+    RISK = "risk", _("Risk")
+    NARRATIVE = "narrative", _("Narrative")
+    EVENTS = "events", _("Trafficking events")
+    NOTES = "notes", _("Notes")
+
+
+def validate_case_parts(values: object) -> None:
+    if values is not None:
+        validate_codes(values, allowed=set(CasePart.values))
+
+
 class GrantBasis(models.TextChoices):
     OWNER = "owner", _("Owning agency")
     ASSIGNED = "assigned", _("Assigned worker")
@@ -615,6 +631,8 @@ class AccessGrant(models.Model):
         SHARING_STOPPED = "sharing_stopped", _("Sharing was stopped")
         REASSIGNED = "reassigned", _("The case was assigned to someone else")
         CHECKED_OUT = "checked_out", _("The person left the shelter")
+        REFERRAL_REVOKED = "referral_revoked", _("The referral was revoked")
+        REFERRAL_COMPLETED = "referral_completed", _("The referral was completed")
 
     # Bases on which a case is shared with another agency, and that "stop sharing" ends.
     SHARING = (Basis.CONSENT, Basis.OVERRIDE)
@@ -650,6 +668,11 @@ class AccessGrant(models.Model):
         blank=True,
         related_name="grants",
         verbose_name=_("override"),
+    )
+    # The parts of the case the grant opens (CasePart codes); NULL: the whole case. A referral's
+    # grant carries the parts its sender chose to share (CasePolicy.visible_parts).
+    parts = models.JSONField(
+        _("parts shared"), null=True, blank=True, validators=[validate_case_parts]
     )
     granted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -21,7 +21,9 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from strehe.accounts.models import User
 from strehe.accounts.roles import PLACEMENT_ONLY_ROLES, Permission, roles_with
 
-from .models import AccessGrant, Case, Person
+from .models import AccessGrant, Case, CasePart, Person
+
+ALL_PARTS = frozenset(CasePart.values)
 
 
 class CasePolicy:
@@ -53,6 +55,46 @@ class CasePolicy:
 
     def may_view(self, user: Any, case: Case) -> bool:
         return self.visible_to(user).filter(pk=case.pk).exists()
+
+    def visible_parts(self, user: Any, case: Case) -> frozenset[str]:
+        """The parts of `case` (CasePart codes) `user` may see: every part through the national
+        view or any grant without a list of parts (owner, assigned, sharing); otherwise the
+        union of the parts its grants name (a referral's grant names those its sender chose).
+        Empty for a case the user may not see. The case page, the API and any printout ask
+        this one question, so what each hides cannot differ."""
+        if not self._may_see_personal_data(user):
+            return frozenset()
+        if user.has_role_permission(Permission.VIEW_ALL_CASES):
+            return ALL_PARTS
+        parts: set[str] = set()
+        for grant_parts in self.grants_of(user).filter(case=case).values_list("parts", flat=True):
+            if grant_parts is None:
+                return ALL_PARTS
+            parts.update(grant_parts)
+        return frozenset(parts & ALL_PARTS)
+
+    def require_part(self, user: Any, case: Case, part: str) -> None:
+        """What a service that shows or changes one part of a case calls (a correction of the
+        person's identity, the narrative, a note, an event): PermissionDenied unless `user`
+        may see that part."""
+        if user is None or part not in self.visible_parts(user, case):
+            raise PermissionDenied
+
+    def visible_with_part(self, user: Any, part: str) -> QuerySet[Case]:
+        """The cases `user` may see including `part`: what a search by name or birth date
+        may list (a case shared without identity must not be found by its person's name)."""
+        visible = self.visible_to(user)
+        if user.has_role_permission(Permission.VIEW_ALL_CASES):
+            return visible
+        grants = self.grants_of(user)
+        with_part = [
+            case_id
+            for case_id, parts in grants.filter(parts__isnull=False).values_list("case_id", "parts")
+            if part in (parts or [])
+        ]
+        return visible.filter(
+            Q(pk__in=grants.filter(parts__isnull=True).values("case_id")) | Q(pk__in=with_part)
+        )
 
     def may(self, user: Any, permission: Permission, case: Case) -> bool:
         """A case-changing act: the role allows it and the case is one the user may see."""

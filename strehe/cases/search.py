@@ -22,7 +22,7 @@ from strehe.audit.models import AuditEntry
 from strehe.audit.services import audit_record
 from strehe.core.validation import validate_birth_date
 
-from .models import Case, Person, PersonNameToken
+from .models import Case, CasePart, Person, PersonNameToken
 from .policies import case_policy
 from .search_index import name_tokens, stem_hashes, word_hashes
 
@@ -117,7 +117,9 @@ def case_search_results(*, user: Any, terms: SearchTerms) -> list[SearchResult]:
     """
     if not terms:
         return []
-    cases = case_policy.visible_to(user)
+    # Results show the person's name, and finding a case by name or birth date tells who it is
+    # about: only cases whose identity the user may see (not one referred to them without it).
+    cases = case_policy.visible_with_part(user, CasePart.IDENTITY)
     for code in terms.codes:
         cases = cases.filter(_code_filter(code))
     for birth_date in terms.birth_dates:

@@ -110,6 +110,8 @@ def timeline_line(entry: TimelineEntry, agencies: Mapping[int, str] | None = Non
         }
     if kind == Kind.PLACEMENT:
         return _placement_line(data)
+    if kind == Kind.REFERRAL:
+        return _referral_line(data, agencies)
     if kind == Kind.SAME_PERSON:
         return _("Confirmed to be the same person as case %(code)s.") % {
             "code": data.get("other", "?")
@@ -147,6 +149,19 @@ def _placement_line(data: Mapping[str, Any]) -> str:
     if event == "checked_out":
         return _("Checked out of %(shelter)s.") % values
     return _label(Kind, Kind.PLACEMENT)
+
+
+def _referral_line(data: Mapping[str, Any], agencies: Mapping[int, str]) -> str:
+    """A step of a referral (strehe.referrals), which writes its event and receiving agency."""
+    lines = {
+        "sent": _("Referred to %(agency)s."),
+        "accepted": _("%(agency)s accepted the referral."),
+        "declined": _("%(agency)s declined the referral."),
+        "completed": _("%(agency)s completed the referral."),
+        "revoked": _("The referral to %(agency)s was revoked."),
+    }
+    line = lines.get(data.get("event", ""), _("Referral to %(agency)s."))
+    return line % {"agency": _agency(data, agencies)}
 
 
 def _stage_line(data: Mapping[str, Any]) -> str:

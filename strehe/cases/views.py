@@ -49,11 +49,17 @@ from .forms import (
     SharingEndForm,
     StageForm,
 )
-from .models import Case, RiskLevel
+from .models import Case, CasePart, RiskLevel, TimelineEntry
 from .policies import case_policy
 from .stages import reflection_days_left, reflection_warning
 from .timeline import agency_ids, timeline_line
 
+# Timeline lines that tell of a part of the case: left out where that part is not shown.
+TIMELINE_KIND_OF_PART = {
+    CasePart.NOTES: TimelineEntry.Kind.NOTE,
+    CasePart.EVENTS: TimelineEntry.Kind.EVENT,
+    CasePart.RISK: TimelineEntry.Kind.RISK,
+}
 # One page of the case list; the filters and the next pages reach the rest.
 CASE_LIST_PAGE_SIZE = 50
 CaseView = Callable[[HttpRequest, Case], HttpResponse]
@@ -104,7 +110,12 @@ def case_detail(request: HttpRequest, code: str) -> HttpResponse:
     agencies = dict(
         Agency.objects.filter(pk__in=agency_ids(timeline)).values_list("pk", "organisation__name")
     )
-    risk = selectors.case_current_risk(case)
+    # A user who sees the case only through a referral sees the parts its sender shared.
+    parts = case_policy.visible_parts(user, case)
+    shows = {part: part in parts for part in CasePart.values}
+    hidden_kinds = {kind for part, kind in TIMELINE_KIND_OF_PART.items() if not shows[part]}
+    timeline = [entry for entry in timeline if entry.kind not in hidden_kinds]
+    risk = selectors.case_current_risk(case) if shows[CasePart.RISK] else None
     sharing = list(selectors.case_sharing(case))
     consents = case.consents.select_related("agency__organisation").order_by("-given_on", "-pk")
     context = {
@@ -121,7 +132,13 @@ def case_detail(request: HttpRequest, code: str) -> HttpResponse:
         "consents": [(consent, consent.is_in_force_on(today)) for consent in consents],
         "sharing": sharing,
         "sharing_in_force": any(grant.in_force for grant in sharing),
-        "events": case.events.select_related("recorded_by").order_by("started_on", "pk"),
+        "events": (
+            case.events.select_related("recorded_by").order_by("started_on", "pk")
+            if shows[CasePart.EVENTS]
+            else []
+        ),
+        "shows": shows,
+        "shows_everything": all(shows.values()),
         "timeline": [(entry, timeline_line(entry, agencies)) for entry in timeline],
         "may_manage": case_policy.may(user, Permission.MANAGE_CASE, case),
         "may_keep_notes": case_policy.may(user, Permission.KEEP_NOTES, case),
@@ -154,7 +171,9 @@ def case_access_log(request: HttpRequest, code: str) -> HttpResponse:
 # --- Action pages -----------------------------------------------------------------------------
 
 
-def case_action(permission: Permission) -> Callable[[CaseView], Callable[..., HttpResponse]]:
+def case_action(
+    permission: Permission, *, part: str | None = None
+) -> Callable[[CaseView], Callable[..., HttpResponse]]:
     """An action page on one case: 404 for a case the user may not see, then 403 without
     `permission` (see the module docstring). `required_permission` is read by the
     authorization matrix test."""
@@ -167,6 +186,10 @@ def case_action(permission: Permission) -> Callable[[CaseView], Callable[..., Ht
             case = selectors.case_get(user=request.user, code=code)
             if not case_policy.may(request.user, permission, case):
                 raise PermissionDenied
+            if part is not None:
+                # A page that shows one part of the case (a correction form): only to those
+                # who may see that part (not to a referral's receiver it was not shared with).
+                case_policy.require_part(request.user, case, part)
             return view(request, case)
 
         wrapped.required_permission = permission  # type: ignore[attr-defined]

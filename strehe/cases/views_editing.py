@@ -26,7 +26,7 @@ from .forms_editing import (
     PersonForm,
     case_notes,
 )
-from .models import Case
+from .models import Case, CasePart
 from .views import _action_page, case_action
 
 
@@ -43,7 +43,7 @@ def _chosen(request: HttpRequest, parameter: str, records: QuerySet[Any]) -> Mod
     return records.filter(pk=int(value)).first()
 
 
-@case_action(Permission.MANAGE_CASE)
+@case_action(Permission.MANAGE_CASE, part=CasePart.IDENTITY)
 def case_person(request: HttpRequest, case: Case) -> HttpResponse:
     """Correct the person's details and aliases."""
     _logged_read(request, case)
@@ -67,7 +67,7 @@ def case_person(request: HttpRequest, case: Case) -> HttpResponse:
     )
 
 
-@case_action(Permission.MANAGE_CASE)
+@case_action(Permission.MANAGE_CASE, part=CasePart.NARRATIVE)
 def case_narrative(request: HttpRequest, case: Case) -> HttpResponse:
     _logged_read(request, case)
     form = NarrativeForm(posted(request), initial={"narrative": case.narrative or ""})
@@ -86,7 +86,7 @@ def case_narrative(request: HttpRequest, case: Case) -> HttpResponse:
     )
 
 
-@case_action(Permission.MANAGE_CASE)
+@case_action(Permission.MANAGE_CASE, part=CasePart.NOTES)
 def case_note_correct(request: HttpRequest, case: Case) -> HttpResponse:
     _logged_read(request, case)
     initial: dict[str, Any] = {}
@@ -109,7 +109,7 @@ def case_note_correct(request: HttpRequest, case: Case) -> HttpResponse:
     )
 
 
-@case_action(Permission.MANAGE_CASE)
+@case_action(Permission.MANAGE_CASE, part=CasePart.EVENTS)
 def case_event_correct(request: HttpRequest, case: Case) -> HttpResponse:
     _logged_read(request, case)
     initial: dict[str, Any] = {}

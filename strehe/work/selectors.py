@@ -18,6 +18,8 @@ from strehe.cases.policies import case_policy
 from strehe.cases.stages import REFLECTION_WARNING_DAYS
 from strehe.helpline.models import Contact, ContactFollowUp
 from strehe.helpline.policies import contact_policy
+from strehe.referrals.models import Referral
+from strehe.referrals.selectors import referrals_overdue, referrals_waiting_for_answer
 from strehe.shelters.models import Placement
 from strehe.shelters.selectors import residents_of
 
@@ -120,6 +122,10 @@ class MyWork:
     contacts: list[Contact] | None
     call_backs: list[tuple[ContactFollowUp, bool]] | None
     may_see_cases: bool
+    # Referrals to the user's agency waiting for an answer; those the user sent, unanswered
+    # past the time their urgency allows.
+    referrals_waiting: list[Referral]
+    referrals_overdue: list[Referral]
     # A shelter's staff: the people living in their shelters (None for other roles).
     residents: list[Placement] | None = None
 
@@ -150,4 +156,6 @@ def my_work(user: Any, *, since: datetime.datetime, today: datetime.date) -> MyW
         residents=list(residents_of(user)[:LIST_LIMIT])
         if user.has_role_permission(Permission.MANAGE_RESIDENTS)
         else None,
+        referrals_waiting=list(referrals_waiting_for_answer(user)[:LIST_LIMIT]),
+        referrals_overdue=list(referrals_overdue(user, timezone.now())[:LIST_LIMIT]),
     )

@@ -13,6 +13,9 @@ role without their permission with 403 before any lookup (EXPECTED_FORBIDDEN_BY_
 Placement relations: "resident" is a case of another agency whose person lives in a shelter the
 shelter staff's agency runs; "former_resident" one whose person was checked out of it. Shelter
 staff see their residents only. Referral relations join RELATIONS once that model exists.
+The referral relations (referred, accepted, declined) are checked against every case page and
+every referral page by tests/referrals/test_authorization_matrix_referrals.py; here the referral
+pages meet the three records above like any case page (none of them is referred).
 """
 
 import pytest
@@ -55,6 +58,8 @@ EXPECTED_VISIBLE_BY_URL = {
         "shelter_staff_shpresa": {"resident"},
     },
     "shelters:residents": {"shelter_staff_shpresa": {"resident"}},
+    # The referrals list names referred cases only, and none of these three is referred.
+    "referrals:list": {},
 }
 # Whether the role reaches personal-data lists at all (else 403).
 EXPECTED_LIST_ALLOWED = {name: bool(relations) for name, relations in EXPECTED_VISIBLE.items()}
@@ -140,6 +145,11 @@ ACTION_PERMISSION_BY_URL = {
     "cases:event_correct": P.MANAGE_CASE,
     "cases:same_person": P.MANAGE_CASE,
     "cases:same_person_undo": P.MANAGE_CASE,
+    "referrals:create": P.MANAGE_CASE,
+    "referrals:accept": P.MANAGE_CASE,
+    "referrals:decline": P.MANAGE_CASE,
+    "referrals:complete": P.MANAGE_CASE,
+    "referrals:revoke": P.MANAGE_CASE,
 }
 # What each list without arguments lists; how a listed record is recognised on the page.
 LIST_OF = {
@@ -150,6 +160,7 @@ LIST_OF = {
     "search:search": "code",
     "accounts:home": "code",
     "shelters:residents": "code",
+    "referrals:list": "code",
 }
 # Lists that show nothing until asked: the query that should list each record, one request per
 # record. The search is asked for the person's name, so the blind index is what is checked.

@@ -31,8 +31,10 @@ def grant_start(
     user: Any = None,
     consent: Consent | None = None,
     override: ConsentOverride | None = None,
+    parts: list[str] | None = None,
 ) -> AccessGrant:
     """Store a grant in force; the caller's act writes its timeline line and audit entry.
+    `parts`: the CasePart codes the grant opens (a referral's); None: the whole case.
 
     A second grant in force for the same case, basis and grantee (a double click, two users at
     once) is refused by a unique constraint, answered here as a field error instead of an
@@ -44,6 +46,7 @@ def grant_start(
         user=user,
         consent=consent,
         override=override,
+        parts=parts,
         granted_by=actor,
     )
     try:

@@ -23,7 +23,7 @@ from strehe.accounts.roles import Permission
 from strehe.audit.models import AuditEntry
 from strehe.core.validation import NAME_MAX_LENGTH
 
-from ..models import Case, Person, PersonAlias, TimelineEntry, TraffickingEvent
+from ..models import Case, CasePart, Person, PersonAlias, TimelineEntry, TraffickingEvent
 from ..policies import case_policy
 from ._acts import act_recorded, field_errors_renamed, locked
 from .records import PERSON_UPDATABLE_FIELDS
@@ -122,6 +122,7 @@ def person_update(*, actor: Any, case: Case, changes: dict[str, Any]) -> list[st
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     case_policy.require(actor, Permission.MANAGE_CASE, case)
+    case_policy.require_part(actor, case, CasePart.IDENTITY)
     case = locked(case)
     person = case.person
     changed: list[str] = []
@@ -172,6 +173,7 @@ def person_update(*, actor: Any, case: Case, changes: dict[str, Any]) -> list[st
 def narrative_update(*, actor: Any, case: Case, narrative: str) -> bool:
     """Replace the case's narrative; the timeline says it was corrected, never what it said."""
     case_policy.require(actor, Permission.MANAGE_CASE, case)
+    case_policy.require_part(actor, case, CasePart.NARRATIVE)
     case = locked(case)
     text = (narrative or "").strip() or None
     if (case.narrative or None) == text:
@@ -201,6 +203,7 @@ def note_correct(*, actor: Any, case: Case, note: TimelineEntry, text: str) -> b
     """Correct the text of a note of the case. The note stays where it was on the timeline,
     marked as corrected; a new line says when and by whom, never what it said before."""
     case_policy.require(actor, Permission.MANAGE_CASE, case)
+    case_policy.require_part(actor, case, CasePart.NOTES)
     _own_record(note, case, "note", _("Choose a note of this case."))
     note = TimelineEntry.objects.select_for_update().get(pk=note.pk)
     if note.kind != TimelineEntry.Kind.NOTE:
@@ -246,6 +249,7 @@ def event_correct(
     The timeline keeps the earlier kind, country and dates, and says only that the place
     changed."""
     case_policy.require(actor, Permission.MANAGE_CASE, case)
+    case_policy.require_part(actor, case, CasePart.EVENTS)
     _own_record(event, case, "event", _("Choose a trafficking event of this case."))
     event = TraffickingEvent.objects.select_for_update().get(pk=event.pk)
     new = {
