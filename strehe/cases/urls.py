@@ -1,7 +1,9 @@
 from django.urls import path
 
 from . import views
+from . import views_assignment as assignment
 from . import views_identification as identification
+from . import views_print as printing
 
 app_name = "cases"
 
@@ -22,4 +24,8 @@ urlpatterns = [
     path("<str:code>/follow-ups/", views.case_follow_up, name="follow_up"),
     path("<str:code>/follow-ups/status/", views.case_follow_up_status, name="follow_up_status"),
     path("<str:code>/identification/", identification.case_identification, name="identification"),
+    path("<str:code>/assign/", assignment.case_assign, name="assign"),
+    path("<str:code>/transfer/", assignment.case_transfer, name="transfer"),
+    path("<str:code>/print/", printing.case_print, name="print"),
+    path("<str:code>/print/pdf/", printing.case_pdf, name="pdf"),
 ]

@@ -111,6 +111,7 @@ def case_detail(request: HttpRequest, code: str) -> HttpResponse:
         "may_identify": case_policy.may(user, Permission.RECORD_IDENTIFICATION, case),
         "may_assess_risk": case_policy.may(user, Permission.RECORD_RISK_ASSESSMENT, case),
         "may_view_access_log": case_policy.may_view_access_log(user, case),
+        "may_assign": case_policy.may_assign(user, case) and case.stage != Case.Stage.CLOSED,
         "follow_ups": [
             (follow_up, follow_up.is_overdue_on(today))
             for follow_up in selectors.case_open_follow_ups(case)
