@@ -126,6 +126,16 @@ class ModelCase:
     def agencies_shared_with(self) -> set[str]:
         return {share.agency for share in self.shares if share.in_force}
 
+    def agencies_seeing(self) -> set[str]:
+        return {self.owner} | self.agencies_shared_with()
+
+    def assignment_end_with_agency(self) -> None:
+        """The worker's grant ends with their agency's last grant on the case."""
+        if self.worker is not None and self.worker_agency not in self.agencies_seeing():
+            self.worker = None
+            self.worker_agency = None
+            DONE["assignment_ended_with_agency"] += 1
+
     def sharing_consent_in_force(self, agency: str) -> ModelConsent | None:
         return next((c for c in self.consents if c.agency == agency and not c.withdrawn), None)
 
@@ -310,9 +320,9 @@ class AccessMachine(RuleBasedStateMachine):
         self.step()
         case = data.draw(st.sampled_from(self.cases))
         actor = self.actor(data, self.managers(case))
+        seeing = [name for agency in case.agencies_seeing() for name in self.members(agency)]
         worker = data.draw(
-            st.one_of(st.none(), st.sampled_from(self.members(case.owner) or USERNAMES))
-            | st.sampled_from(USERNAMES)
+            st.one_of(st.none(), st.sampled_from(seeing or USERNAMES)) | st.sampled_from(USERNAMES)
         )
         worker_person = self.people[worker] if worker else None
         act = lambda: case_update(  # noqa: E731
@@ -328,10 +338,21 @@ class AccessMachine(RuleBasedStateMachine):
             assert act() == []
             assert table_counts() == before
             return None
-        if worker_person is not None and worker_person.agency != case.owner:
+        if self.people[actor].agency != case.owner:
+            # An agency the case is shared with works on it, but does not decide who does.
+            return self.refused(PermissionDenied, act)
+        if worker_person is not None and (
+            worker_person.agency not in case.agencies_seeing()
+            or worker_person.role not in MANAGES_CASES
+        ):
+            # The worker is of an agency that may see the case, in a role that works on cases.
             return self.refused(ValidationError, act)
         act()
-        DONE["assign_worker"] += 1
+        DONE[
+            "assign_worker"
+            if worker_person is None or worker_person.agency == case.owner
+            else "assign_worker_of_shared_agency"
+        ] += 1
         case.worker = worker
         case.worker_agency = worker_person.agency if worker_person else None
         return None
@@ -427,6 +448,7 @@ class AccessMachine(RuleBasedStateMachine):
         for share in case.shares:
             if share.consent_pk == consent.pk:
                 share.in_force = False
+        case.assignment_end_with_agency()
         return None
 
     @precondition(lambda self: self.cases)
@@ -459,6 +481,7 @@ class AccessMachine(RuleBasedStateMachine):
         act()
         DONE["stop_sharing"] += 1
         share.in_force = False
+        case.assignment_end_with_agency()
         return None
 
     # --- acts on people: the administrators' two-person rule -------------------------------
