@@ -99,7 +99,7 @@ def case_pdf(request: HttpRequest, code: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, code=code)
     services.case_printed(actor=request.user, case=case, output="pdf")
     context = summary_context(request.user, case) | {"inline_css": inline_print_css()}
-    html = render_to_string("cases/case_print.html", context, request=request)
+    html = render_to_string("cases/case_summary_pdf.html", context, request=request)
     response = HttpResponse(summary_pdf(html, refusing_fetcher()), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{case.code}.pdf"'
     return response
