@@ -70,6 +70,8 @@ EXPECTED_PAGES = {
     "cases:identification",
     "cases:follow_up",
     "cases:follow_up_status",
+    "cases:assign",
+    "cases:transfer",
     "helpline:create",
     "helpline:screen",
     "helpline:open_case",
