@@ -168,6 +168,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache ------------------------------------------------------------------------------------
+
+# REDIS_URL (redis://127.0.0.1:6379/0): one cache shared by every application server. Without
+# it each process keeps its own in memory, which is all `make run` needs. Only rendered public
+# pages are cached (strehe.portal.caching), never anything about a person, and a cached page is
+# keyed by the content it shows, so neither choice can serve a stale page.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "strehe"}
+    )
+}
+
 # --- Accounts and login -----------------------------------------------------------------------
 
 AUTH_USER_MODEL = "accounts.User"

@@ -68,6 +68,14 @@ _flush_around_the_audit_truncate_trigger()
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():  # type: ignore[no-untyped-def]
+    """Each test starts with an empty cache: test databases roll back, the cache would not."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def audit_checkpoint_file(settings, tmp_path):  # type: ignore[no-untyped-def]
     """Each test has its own checkpoint file, never the developer's var/audit_checkpoint."""
     settings.AUDIT_CHECKPOINT_FILE = tmp_path / "audit_checkpoint"

@@ -16,6 +16,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import TextChoices
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -51,7 +52,8 @@ from .policies import case_policy
 from .stages import reflection_days_left, reflection_warning
 from .timeline import agency_ids, timeline_line
 
-CASE_LIST_LIMIT = 500
+# One page of the case list; the filters and the next pages reach the rest.
+CASE_LIST_PAGE_SIZE = 50
 CaseView = Callable[[HttpRequest, Case], HttpResponse]
 
 
@@ -66,15 +68,27 @@ def case_list(request: HttpRequest) -> HttpResponse:
         request.GET or None, queryset=selectors.case_overview(user=request.user), request=request
     )
     today = timezone.localdate()
+    # The narrative is not shown here: no need to decrypt it 50 times.
+    cases = filterset.qs.select_related("owner_agency__organisation", "assigned_worker").defer(
+        "narrative"
+    )
+    page = Paginator(cases, CASE_LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [
         {
             "case": case,
             "risk": RiskLevel(case.current_risk_level).label if case.current_risk_level else "",
             "reflection_warning": reflection_warning(case.reflection_ends_on, today),
         }
-        for case in filterset.qs[:CASE_LIST_LIMIT]
+        for case in page
     ]
-    return render(request, "cases/case_list.html", {"filterset": filterset, "rows": rows})
+    # The filters stay on the links to other pages.
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "cases/case_list.html",
+        {"filterset": filterset, "rows": rows, "page": page, "query": query.urlencode()},
+    )
 
 
 @staff_required(personal_data=True)

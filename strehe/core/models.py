@@ -40,3 +40,22 @@ class SubmittedForm(models.Model):
 
     def __str__(self) -> str:
         return self.token
+
+
+class ContentGeneration(models.Model):
+    """One row whose token changes, in the same transaction, whenever public content changes
+    (the directory, the public texts): cached public pages are kept under the token they were
+    made with, so a page made before a change is never served after it (strehe.portal.caching).
+
+    A random token rather than a counter: a database restored or reloaded must not bring back a
+    number whose cached pages showed other data.
+    """
+
+    token = models.CharField(_("token"), max_length=32)
+
+    class Meta:
+        verbose_name = _("content generation")
+        verbose_name_plural = _("content generations")
+
+    def __str__(self) -> str:
+        return self.token

@@ -1,5 +1,6 @@
-"""The public site. Every page is a plain GET (or HEAD) that sets no cookie and is never cached,
-so a reader leaves no session behind and a shared computer's back button shows nothing stale."""
+"""The public site. Every page is a plain GET (or HEAD) that sets no cookie and is never cached
+by the browser, so a reader leaves no session behind and a shared computer's back button shows
+nothing stale. The server keeps each rendered page until what it shows changes (caching.py)."""
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_safe
 from strehe.directory import selectors as directory
 from strehe.directory.models import Shelter
 
+from .caching import cached_public_page
 from .forms import MunicipalityForm
 from .models import ContentPage
 from .presentation import service_view
@@ -25,6 +27,7 @@ def _page_or_404(slug: str) -> ContentPage:
 
 @require_safe
 @never_cache
+@cached_public_page
 def home(request: HttpRequest) -> HttpResponse:
     """The front page: the editable introduction and the helpline's state right now."""
     now = timezone.now()
@@ -38,6 +41,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @never_cache
+@cached_public_page
 def content_page(request: HttpRequest, slug: str) -> HttpResponse:
     """An editable text page such as "What is trafficking"."""
     return render(request, "portal/content_page.html", {"page": _page_or_404(slug)})
@@ -45,6 +49,7 @@ def content_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 @never_cache
+@cached_public_page
 def get_help(request: HttpRequest) -> HttpResponse:
     """The helpline with its live state, who serves a chosen municipality, and the shelters.
 
@@ -76,6 +81,7 @@ def get_help(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @never_cache
+@cached_public_page
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """One organisation: what it does, where it serves, its services and their state now."""
     organisation = directory.organisation_get(slug=slug)

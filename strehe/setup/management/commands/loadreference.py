@@ -13,6 +13,7 @@ from strehe.directory.reference import (
     parse_directory,
     write_directory,
 )
+from strehe.portal.caching import content_generation_bump
 from strehe.portal.models import ContentPage
 from strehe.portal.reference import parse_pages, write_pages
 from strehe.screening import loading as screening_data
@@ -68,6 +69,8 @@ class Command(BaseCommand):
                 write_pages(pages, overwrite=bool(options["overwrite"]))
                 indicator_counts = screening_data.load_ilo_indicators(indicators)
                 reflection_count = write_reflection_periods(reflection_periods)
+                # Rows written without save() send no signal: cached public pages end here.
+                content_generation_bump()
         except (ReferenceDataError, screening_data.ReferenceDataError) as exc:
             raise CommandError(f"Reference data refused, nothing changed: {exc}") from None
         self.stdout.write(
