@@ -36,8 +36,9 @@ def case_assign(*, actor: Any, case: Case, worker: Any) -> Case:
 
     The worker must be of an agency holding a grant in force on the case, active, and of a role
     that works on cases (access.assignee_check)."""
-    case_policy.require_assign(actor, case)
+    # Checked on the locked row: a transfer at the same moment may have changed the owner.
     case = locked(case)
+    case_policy.require_assign(actor, case)
     _open_case_check(case, "assigned_worker")
     new_id = worker.pk if worker is not None else None
     if new_id == case.assigned_worker_id:
@@ -69,8 +70,8 @@ def case_transfer(
     grant of a worker assigned as the previous owner's member. A sharing grant the receiving
     agency held ends too: it owns the case now.
     """
-    case_policy.require_assign(actor, case)
     case = locked(case)
+    case_policy.require_assign(actor, case)
     _open_case_check(case, "agency")
     if agency.pk == case.owner_agency_id:
         raise ValidationError({"agency": _("This agency owns the case already.")})
