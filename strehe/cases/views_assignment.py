@@ -96,16 +96,25 @@ def case_transfer(request: HttpRequest, case: Case) -> HttpResponse:
         )
         if response is not None:
             return response
+    intro = [
+        _(
+            "Now owned by %(agency)s. The receiving agency becomes the owner; the person must "
+            "have agreed to sharing with it."
+        )
+        % {"agency": case.owner_agency}
+    ]
+    if request.user.agency_id == case.owner_agency_id:  # type: ignore[union-attr]
+        intro.append(
+            _(
+                "Your agency loses access unless the case is shared with it, and a worker of "
+                "your agency is no longer assigned."
+            )
+        )
     context = {
         "case": case,
         "form": form,
         "title": _("Transfer case %(code)s to another agency") % {"code": case.code},
-        "intro": _(
-            "Now owned by %(agency)s. The receiving agency becomes the owner; the person must "
-            "have agreed to sharing with it. Your agency loses access unless the case is shared "
-            "with it, and a worker of your agency is no longer assigned."
-        )
-        % {"agency": case.owner_agency},
+        "intro": " ".join(intro),
         "submit": _("Transfer the case"),
     }
     return render(request, "cases/case_action.html", context)
