@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PIP_INSTALL := $(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: run test lint install messages compilemessages bench clean
+.PHONY: run test lint install messages compilemessages bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,10 @@ messages: $(VENV)/.installed-run
 	for app in strehe/*/locale; do \
 		(cd $$(dirname $$app) && $(CURDIR)/$(STREHE) makemessages -l sq -l sr -l en --no-obsolete --no-location); \
 	done
+
+## The API under schemathesis with many more examples than the suite's.
+fuzz: $(VENV)/.installed-dev compilemessages
+	STREHE_FUZZ_EXAMPLES=$${STREHE_FUZZ_EXAMPLES:-300} $(BIN)/pytest -s tests/api/test_schemathesis_finds_no_error.py
 
 bench: $(VENV)/.installed-dev
 	for script in bench/*.py; do $(BIN)/python $$script; done

@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "drf_spectacular",
+    # Swagger UI's files served from our own static files, never a CDN.
+    "drf_spectacular_sidecar",
     "strehe.core",
     "strehe.directory",
     # --- Screening and helpline (issue 5) ---
@@ -100,6 +102,7 @@ INSTALLED_APPS = [
     # My work, the staff home: reads cases and helpline contacts.
     "strehe.work",
     "strehe.setup",
+    "strehe.api",
 ]
 
 MIDDLEWARE = [
@@ -289,14 +292,33 @@ AXES_ENABLE_ADMIN = False
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "strehe.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    # Deny by default: a view that does not say who may use it is for verified staff only.
+    "DEFAULT_PERMISSION_CLASSES": ["strehe.api.permissions.VerifiedStaff"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "strehe.api.permissions.TokenRateThrottle",
+        "strehe.api.permissions.AnonymousRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "token": os.environ.get("STREHE_API_RATE_TOKEN", "") or "600/minute",
+        "user": os.environ.get("STREHE_API_RATE_TOKEN", "") or "600/minute",
+        "anon": os.environ.get("STREHE_API_RATE_ANONYMOUS", "") or "120/minute",
+    },
+    "EXCEPTION_HANDLER": "strehe.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Strehë API",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
 }
 
 # --- Access and audit (accounts, audit, cases) -------------------------------------------------

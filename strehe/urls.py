@@ -1,7 +1,6 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path, re_path
-from drf_spectacular.views import SpectacularAPIView
 
 from strehe.core.api import api_not_found
 from strehe.core.views import healthz
@@ -12,8 +11,7 @@ handler500 = "strehe.core.views.server_error"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", healthz, name="healthz"),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/cases/", include("strehe.cases.api_urls")),
+    path("api/v1/", include("strehe.api.urls")),
     # Last among the API routes: an unknown API address answers JSON, not the HTML 404 page.
     re_path(r"^api/(?P<path>.*)$", api_not_found),
 ]
@@ -27,5 +25,6 @@ urlpatterns += i18n_patterns(
     path("staff/cases/", include("strehe.cases.urls")),
     path("staff/helpline/", include("strehe.helpline.urls")),
     path("staff/search/", include("strehe.cases.search_urls")),
+    path("staff/api-tokens/", include("strehe.api.token_urls")),
     prefix_default_language=True,
 )

@@ -31,7 +31,7 @@ from .codes import (
     TraffickingStatus,
 )
 from .matching import person_match_key
-from .search_index import index_hashes
+from .search_index import index_hashes, name_tokens
 
 COUNTRY_CODE = RegexValidator(r"^[A-Z]{2}$", _("Use a two-letter country code, such as XK."))
 LANGUAGE_CODE = RegexValidator(r"^[a-z]{2,3}$", _("Use a two- or three-letter language code."))
@@ -90,8 +90,10 @@ class Person(models.Model):
 
     # Encrypted columns hold NULL rather than "" when empty: the library stores no ciphertext for
     # an empty value.
-    given_name = EncryptedCharField(_("given name"), max_length=NAME_MAX_LENGTH)
-    family_name = EncryptedCharField(_("family name"), max_length=NAME_MAX_LENGTH)
+    # Either may be empty: a person can be known only by an alias (PersonAlias), or not by
+    # name at all (an anonymous caller). "" is stored as the token of "", never as plain text.
+    given_name = EncryptedCharField(_("given name"), max_length=NAME_MAX_LENGTH, blank=True)
+    family_name = EncryptedCharField(_("family name"), max_length=NAME_MAX_LENGTH, blank=True)
     birth_date = EncryptedDateField(
         _("birth date"), null=True, blank=True, validators=[validate_birth_date]
     )
@@ -153,10 +155,17 @@ class Person(models.Model):
             # must follow.
             self.name_tokens_write()
 
+    @property
+    def has_name(self) -> bool:
+        """Whether the real name is known (in part); else the person goes by aliases or none."""
+        return bool(name_tokens(f"{self.given_name or ''} {self.family_name or ''}"))
+
     def name_tokens_write(self) -> None:
-        """Replace the blind index of this person's names (search_index) with a fresh one."""
+        """Replace the blind index of this person's names and aliases (search_index) with a
+        fresh one; call again after the aliases change (the editing services do)."""
+        aliases = " ".join(alias.name or "" for alias in self.aliases.all()) if self.pk else ""
         hashes = index_hashes(
-            f"{self.given_name or ''} {self.family_name or ''}",
+            f"{self.given_name or ''} {self.family_name or ''} {aliases}",
             key=settings.LOOKUP_HASH_KEY.encode(),
         )
         stored = set(self.name_tokens.values_list("token_hash", flat=True))
@@ -184,6 +193,10 @@ class Person(models.Model):
     def lookup_hash_for(
         *, given_name: str, family_name: str, birth_date: datetime.date | None
     ) -> str:
+        """The exact-match key; "" without a name, so nameless persons never match each other
+        (or a nameless newcomer) as "the same person" by their birth date alone."""
+        if not name_tokens(f"{given_name or ''} {family_name or ''}"):
+            return ""
         return person_match_key(
             f"{given_name} {family_name}", birth_date, key=settings.LOOKUP_HASH_KEY.encode()
         )
@@ -225,6 +238,26 @@ class PersonNameToken(models.Model):
 
     def __str__(self) -> str:
         return f"name token of person-{self.person_id}"
+
+
+class PersonAlias(models.Model):
+    """Another name the person is known by (a nickname, the name on a false passport), or the
+    only one when the real name is not known. Encrypted like the name; Person.name_tokens_write
+    puts its words into the same blind index, so search finds the person by it."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("person")
+    )
+    name = EncryptedCharField(_("alias"), max_length=NAME_MAX_LENGTH)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("alias")
+        verbose_name_plural = _("aliases")
+
+    def __str__(self) -> str:
+        # Never the alias itself: it identifies the person as much as the name.
+        return f"alias-{self.pk} of person-{self.person_id}"
 
 
 class CaseCodeCounter(models.Model):
@@ -731,6 +764,8 @@ class TimelineEntry(CaseRecord):
         FOLLOW_UP = "follow_up", _("Follow-up added")
         FOLLOW_UP_DONE = "follow_up_done", _("Follow-up done")
         FOLLOW_UP_REOPENED = "follow_up_reopened", _("Follow-up reopened")
+        # A record of the case corrected (services.editing): data names the record and fields.
+        CORRECTED = "corrected", _("Correction")
 
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     data = models.JSONField(_("data"), default=dict, blank=True)

@@ -132,7 +132,9 @@ def case_search_results(*, user: Any, terms: SearchTerms) -> list[SearchResult]:
             ).values_list("pk", flat=True)
         )
     found = list(
-        cases.select_related("person").order_by("-opened_at", "-pk")[:SEARCH_RESULTS_LIMIT]
+        cases.select_related("person")
+        .prefetch_related("person__aliases")
+        .order_by("-opened_at", "-pk")[:SEARCH_RESULTS_LIMIT]
     )
     results = [SearchResult(case=case, exact_name=case.pk in exact_ids) for case in found]
     # Stable: within each group the newest case first.

@@ -2,10 +2,12 @@
 
 import datetime
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.conf import settings
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.http import Http404
 
 from strehe.accounts.models import User
@@ -20,10 +22,12 @@ from .models import (
     FollowUp,
     IdentificationDecision,
     Person,
+    PersonNameToken,
     RiskAssessment,
     TimelineEntry,
 )
 from .policies import case_policy
+from .search_index import name_tokens, word_hashes
 
 CASE_CODE_SHAPE = re.compile(r"[A-Z0-9-]{1,20}")
 
@@ -135,29 +139,59 @@ def possible_duplicates(
     given_name: str,
     family_name: str,
     birth_date: datetime.date | None,
+    aliases: Sequence[str] = (),
 ) -> list[PossibleDuplicate]:
     """Cases about persons whose name and birth date match the ones given.
 
     Exact: the keyed hash of the normalised name and birth date is equal (Cyrillic, Latin,
     diacritics and word order do not matter). Fuzzy: born on the same day (a keyed hash of the
-    date finds them without decrypting anyone else) and the names are close after
-    transliteration (matching.names_may_match). Without a birth date only exact name matches
-    count: comparing a name against every person would decrypt the whole register.
+    date finds them without decrypting anyone else) and the names or aliases are close after
+    transliteration (matching.names_may_match); or every word of one of the `aliases` given is
+    in a person's name index (names and aliases, compared as keyed hashes), born the same day
+    when a birth date is given. Without a name or alias, everyone born the same day is a
+    possible match; with neither name nor birth date there is nothing to compare. Without a
+    birth date only exact name matches count: comparing a name against every person would
+    decrypt the whole register.
     """
-    name = f"{given_name} {family_name}"
+    name = f"{given_name or ''} {family_name or ''}"
+    names = [text for text in (name, *aliases) if name_tokens(text)]
     exact_hash = Person.lookup_hash_for(
         given_name=given_name, family_name=family_name, birth_date=birth_date
     )
-    exact_ids = set(Person.objects.filter(lookup_hash=exact_hash).values_list("pk", flat=True))
+    exact_ids: set[int] = set()
+    if exact_hash:  # "" for a nameless person, who is not "the same" as every other one
+        exact_ids = set(Person.objects.filter(lookup_hash=exact_hash).values_list("pk", flat=True))
+    same_day = Person.birth_date_hash_for(birth_date) if birth_date is not None else ""
     fuzzy_ids: set[int] = set()
-    if birth_date is not None:
-        born_same_day = Person.objects.filter(
-            birth_date_hash=Person.birth_date_hash_for(birth_date)
-        ).exclude(pk__in=exact_ids)
-        fuzzy_ids = {
+    key = settings.LOOKUP_HASH_KEY.encode()
+    for alias in aliases:
+        if not name_tokens(alias):
+            continue
+        holders = Person.objects.filter(
+            pk__in=persons_with_all_name_hashes(word_hashes(alias, key=key))
+        )
+        if same_day:
+            holders = holders.filter(birth_date_hash=same_day)
+        fuzzy_ids |= set(holders.values_list("pk", flat=True)) - exact_ids
+    if same_day:
+        born_same_day = (
+            Person.objects.filter(birth_date_hash=same_day)
+            .exclude(pk__in=exact_ids)
+            .prefetch_related("aliases")
+        )
+        fuzzy_ids |= {
             person.pk
             for person in born_same_day
-            if names_may_match(name, f"{person.given_name} {person.family_name}")
+            if not names
+            or any(
+                names_may_match(given, known)
+                for given in names
+                for known in [
+                    f"{person.given_name} {person.family_name}",
+                    *(alias.name for alias in person.aliases.all()),
+                ]
+                if name_tokens(known)
+            )
         }
     matches = Case.objects.filter(person_id__in=exact_ids | fuzzy_ids).order_by("code")
     visible = set(case_policy.visible_to(user).filter(pk__in=matches).values_list("pk", flat=True))
@@ -167,3 +201,14 @@ def possible_duplicates(
         )
         for case in matches.only("pk", "code", "person_id")
     ]
+
+
+def persons_with_all_name_hashes(hashes: set[str]) -> QuerySet[Any]:
+    """Rows (person_id) of the persons whose name index holds every one of `hashes`."""
+    return (
+        PersonNameToken.objects.filter(token_hash__in=hashes)
+        .values("person_id")
+        .annotate(found=Count("token_hash", distinct=True))
+        .filter(found=len(hashes))
+        .values("person_id")
+    )

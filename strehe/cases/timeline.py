@@ -13,10 +13,18 @@ from django.db.models import TextChoices
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from strehe.core.readable import country_name
+from strehe.core.readable import country_name, country_names, language_names
 
 from .codes import DecisionOrganisation, EventKind, TraffickingStatus
-from .models import AccessGrant, ClosingReason, ConsentScope, RiskLevel, Stage, TimelineEntry
+from .models import (
+    AccessGrant,
+    ClosingReason,
+    ConsentScope,
+    Person,
+    RiskLevel,
+    Stage,
+    TimelineEntry,
+)
 
 Kind = TimelineEntry.Kind
 
@@ -57,7 +65,9 @@ def timeline_line(entry: TimelineEntry, agencies: Mapping[int, str] | None = Non
     if kind == Kind.OPENED:
         return _("The case was opened.")
     if kind == Kind.NOTE:
-        return _("Note added.")
+        return _("Note added (later corrected).") if data.get("corrected") else _("Note added.")
+    if kind == Kind.CORRECTED:
+        return correction_line(data)
     if kind == Kind.CONTACT:
         return _("Helpline contact %(id)s linked to the case.") % {"id": data.get("id", "?")}
     if kind == Kind.SCREENING:
@@ -133,3 +143,98 @@ def _date(value: str) -> str:
         return date_format(datetime.date.fromisoformat(value), "DATE_FORMAT")
     except ValueError:
         return value
+
+
+def _field_labels() -> dict[str, str]:
+    # The fields a correction names (services.editing, and the helpline's contact correction).
+    return {
+        "given_name": _("given name"),
+        "family_name": _("family name"),
+        "aliases": _("aliases"),
+        "birth_date": _("birth date"),
+        "estimated_age": _("estimated age"),
+        "identity_number": _("identity number"),
+        "phone": _("phone number"),
+        "address": _("address"),
+        "sex": _("sex"),
+        "citizenships": _("citizenships"),
+        "languages": _("languages"),
+        "narrative": _("narrative"),
+        "note": _("text"),
+        "kind": _("kind"),
+        "country": _("country"),
+        "place": _("place"),
+        "started_on": _("start"),
+        "ended_on": _("end"),
+        # A helpline contact's.
+        "channel": _("channel"),
+        "language": _("language"),
+        "caller_type": _("caller"),
+        "topic": _("topic"),
+        "outcome": _("outcome"),
+        "summary": _("summary"),
+        "advice_and_referrals": _("advice and referrals given"),
+    }
+
+
+def _earlier_value(field: str, value: Any) -> str:
+    """An earlier value the timeline may show: codes, dates and numbers only (see
+    services.editing: identifying fields never reach `earlier`)."""
+    if value in (None, "", []):
+        return _("empty")
+    if field == "sex":
+        return _label(Person.Sex, value)
+    if field == "citizenships":
+        return ", ".join(country_names(value))
+    if field == "languages":
+        return ", ".join(language_names(value))
+    if field == "kind":
+        return _label(EventKind, value)
+    if field == "country":
+        return country_name(str(value))
+    if field in {"started_on", "ended_on"}:
+        return _date(str(value))
+    return str(value)
+
+
+def correction_changes(data: Mapping[str, Any]) -> str:
+    """ "changed sex (was: Unknown), changed phone number": each field with its earlier value
+    where the entry kept one."""
+    labels = _field_labels()
+    earlier = data.get("earlier") or {}
+    parts = []
+    for field in data.get("fields") or []:
+        label = labels.get(field, field)
+        if field in earlier:
+            parts.append(
+                _("changed %(field)s (was: %(value)s)")
+                % {"field": label, "value": _earlier_value(field, earlier[field])}
+            )
+        else:
+            parts.append(_("changed %(field)s") % {"field": label})
+    return ", ".join(parts)
+
+
+def correction_line(data: Mapping[str, Any]) -> str:
+    record = data.get("record")
+    changes = correction_changes(data)
+    if record == "person":
+        return _("Person details corrected: %(changes)s.") % {"changes": changes}
+    if record == "narrative":
+        return _("The narrative was corrected.")
+    if record == "note":
+        return _("The note of %(date)s was corrected.") % {
+            "date": _date(data.get("recorded_on", ""))
+        }
+    if record == "event":
+        return _("Trafficking event (%(kind)s in %(country)s) corrected: %(changes)s.") % {
+            "kind": _label(EventKind, data.get("kind")),
+            "country": country_name(data["country"]) if data.get("country") else "?",
+            "changes": changes,
+        }
+    if record == "contact":
+        return _("Helpline contact %(id)s corrected: %(changes)s.") % {
+            "id": data.get("id", "?"),
+            "changes": changes,
+        }
+    return _("Record corrected: %(changes)s.") % {"changes": changes}

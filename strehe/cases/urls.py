@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views
 from . import views_assignment as assignment
+from . import views_editing as editing
 from . import views_identification as identification
 from . import views_print as printing
 
@@ -24,6 +25,12 @@ urlpatterns = [
     path("<str:code>/follow-ups/", views.case_follow_up, name="follow_up"),
     path("<str:code>/follow-ups/status/", views.case_follow_up_status, name="follow_up_status"),
     path("<str:code>/identification/", identification.case_identification, name="identification"),
+    # Corrections with history (views_editing).
+    path("<str:code>/person/", editing.case_person, name="person"),
+    path("<str:code>/narrative/", editing.case_narrative, name="narrative"),
+    path("<str:code>/notes/correct/", editing.case_note_correct, name="note_correct"),
+    path("<str:code>/events/correct/", editing.case_event_correct, name="event_correct"),
+    # Assignment, transfer and the printable summary (views_assignment, views_print).
     path("<str:code>/assign/", assignment.case_assign, name="assign"),
     path("<str:code>/transfer/", assignment.case_transfer, name="transfer"),
     path("<str:code>/print/", printing.case_print, name="print"),

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from strehe.accounts.models import Agency, User
 from strehe.cases.countries import country_choices
+from strehe.cases.forms_editing import AliasesField
 from strehe.cases.models import Person
 from strehe.core.forms import BirthDateField, FreeTextField, ModelChoiceField, NameField
 
@@ -91,8 +92,18 @@ class CaseFromContactForm(forms.Form):
     case_open's, so that every caller meets them, not only this form.
     """
 
-    given_name = NameField(label=_("Given name"))
-    family_name = NameField(label=_("Family name"))
+    # Optional: an anonymous caller's case opens without a name, and a person whose real name
+    # is not known is recorded under an alias; the case page shows "name unknown".
+    given_name = NameField(label=_("Given name"), required=False)
+    family_name = NameField(label=_("Family name"), required=False)
+    aliases = AliasesField(
+        label=_("Aliases"),
+        required=False,
+        help_text=_(
+            "Other names the person is known by, one per line; leave the names empty "
+            "when only an alias is known."
+        ),
+    )
     birth_date = BirthDateField(label=_("Birth date"), required=False)
     estimated_age = forms.IntegerField(
         label=_("Estimated age"),
@@ -149,6 +160,7 @@ class CaseFromContactForm(forms.Form):
         names = [
             "given_name",
             "family_name",
+            "aliases",
             "birth_date",
             "estimated_age",
             "sex",

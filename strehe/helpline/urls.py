@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_editing
 
 app_name = "helpline"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:contact_id>/", views.contact_detail, name="detail"),
     path("<int:contact_id>/screening/", views.contact_screen, name="screen"),
     path("<int:contact_id>/open-case/", views.contact_open_case, name="open_case"),
+    path("<int:contact_id>/correct/", views_editing.contact_correct_page, name="correct"),
 ]

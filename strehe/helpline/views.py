@@ -81,6 +81,7 @@ def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
         "case_visible": contact.case is not None and case_policy.may_view(user, contact.case),
         "may_screen": user.has_role_permission(Permission.SCREEN),  # type: ignore[union-attr]
         "may_open_case": user.has_role_permission(Permission.OPEN_CASE),  # type: ignore[union-attr]
+        "may_correct": user.has_role_permission(Permission.LOG_CONTACT),  # type: ignore[union-attr]
     }
     return render(request, "helpline/contact_detail.html", context)
 
@@ -147,6 +148,7 @@ def contact_open_case(request: HttpRequest, contact_id: int) -> HttpResponse:
                 given_name=data["given_name"],
                 family_name=data["family_name"],
                 birth_date=data["birth_date"],
+                aliases=data["aliases"],
             )
             # A new case only once the user has said the people shown are not this person.
             shown = {match.code for match in duplicates}

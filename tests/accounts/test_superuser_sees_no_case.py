@@ -29,8 +29,8 @@ def test_a_superuser_without_a_case_role_sees_no_case(superusers, records_of, us
         assert client.get(reverse("admin:index")).status_code == 200
         page = client.get(reverse("cases:detail", args=[case.code]))
         listing = client.get(reverse("cases:list"))
-        api_detail = client.get(reverse("cases_api:detail", args=[case.code]))
-        api_list = client.get(reverse("cases_api:list"))
+        api_detail = client.get(reverse("api:case", args=[case.code]))
+        api_list = client.get(reverse("api:cases"))
 
     assert page.status_code == 404
     assert api_detail.status_code == 404

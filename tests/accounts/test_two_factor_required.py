@@ -17,7 +17,13 @@ LOGIN_STEPS = {
     "accounts:two_factor",
     "accounts:two_factor_setup",
     "accounts:logout",
-    "api-schema",
+    "api:schema",
+    "api:docs",
+    # The public directory.
+    "api:municipalities",
+    "api:organisations",
+    "api:services",
+    "api:helpline_state",
 }
 
 

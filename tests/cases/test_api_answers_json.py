@@ -3,13 +3,14 @@ from django.test import Client
 
 
 @pytest.mark.django_db
-def test_an_anonymous_caller_gets_a_json_403(records_of):
+def test_an_anonymous_caller_gets_a_json_401_that_names_the_scheme(records_of):
     case = records_of("advocate_arta").own
 
-    for url in ("/api/cases/", f"/api/cases/{case.code}/"):
+    for url in ("/api/v1/cases/", f"/api/v1/cases/{case.code}/"):
         response = Client().get(url)
-        assert response.status_code == 403
-        assert "detail" in response.json()
+        assert response.status_code == 401
+        assert response["WWW-Authenticate"] == "Bearer"
+        assert response.json()["error"] == "not_authenticated"
 
 
 @pytest.mark.django_db
@@ -17,7 +18,7 @@ def test_a_password_only_session_of_a_two_factor_role_gets_403(staff):
     client = Client()
     client.force_login(staff["advocate_arta"])
 
-    response = client.get("/api/cases/")
+    response = client.get("/api/v1/cases/")
 
     assert response.status_code == 403
     assert "detail" in response.json()
@@ -29,7 +30,7 @@ def test_an_unknown_or_refused_code_is_a_json_404(login_as, records_of):
     client = login_as("advocate_arta")
 
     for code in ("KS-1999-00001", other.code, "<script>"):
-        response = client.get(f"/api/cases/{code}/")
+        response = client.get(f"/api/v1/cases/{code}/")
         assert response.status_code == 404
         assert "detail" in response.json()
 
@@ -39,7 +40,7 @@ def test_writes_are_refused_with_json_405(login_as, records_of):
     case = records_of("advocate_arta").own
     client = login_as("advocate_arta")
 
-    response = client.delete(f"/api/cases/{case.code}/")
+    response = client.delete(f"/api/v1/cases/{case.code}/")
 
     assert response.status_code == 405
     assert "detail" in response.json()
@@ -47,10 +48,10 @@ def test_writes_are_refused_with_json_405(login_as, records_of):
 
 @pytest.mark.django_db
 def test_the_openapi_schema_describes_the_cases_api():
-    response = Client().get("/api/schema/", HTTP_ACCEPT="application/json")
+    response = Client().get("/api/v1/schema/", HTTP_ACCEPT="application/json")
 
     assert response.status_code == 200
-    assert "/api/cases/{code}/" in response.json()["paths"]
+    assert "/api/v1/cases/{code}/" in response.json()["paths"]
 
 
 @pytest.mark.django_db
@@ -65,6 +66,6 @@ def test_an_unknown_api_address_is_a_json_404():
 def test_personal_data_from_the_api_is_never_cached(login_as, records_of):
     case = records_of("advocate_arta").own
 
-    response = login_as("advocate_arta").get(f"/api/cases/{case.code}/")
+    response = login_as("advocate_arta").get(f"/api/v1/cases/{case.code}/")
 
     assert "no-store" in response["Cache-Control"]

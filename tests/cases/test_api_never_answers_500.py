@@ -21,8 +21,8 @@ def arta(login_as, records_of):
 )
 @given(code=st.text(min_size=1, max_size=40), page=st.text(max_size=12))
 def test_any_code_or_page_gets_a_json_answer(arta, code, page):
-    detail = arta.get(f"/api/cases/{quote(code, safe='')}/")
-    listing = arta.get("/api/cases/", {"page": page})
+    detail = arta.get(f"/api/v1/cases/{quote(code, safe='')}/")
+    listing = arta.get("/api/v1/cases/", {"page": page})
 
     for response in (detail, listing):
         assert response.status_code in API_STATUSES

@@ -85,7 +85,7 @@ URL_NAMES = {
     "print": "cases:print",
     "pdf": "cases:pdf",
     "access_log": "cases:access_log",
-    "api_detail": "cases_api:detail",
+    "api_detail": "api:case",
     **{page: f"cases:{page}" for page in ACTION_PAGES},
 }
 

@@ -31,7 +31,7 @@ def test_the_api_detail_also_writes_one_view_entry(login_as, records_of):
     case = records_of("investigator_ilir").own_agency
     client = login_as("investigator_ilir")
 
-    response = client.get(f"/api/cases/{case.code}/")
+    response = client.get(f"/api/v1/cases/{case.code}/")
 
     assert response.status_code == 200
     assert response.json()["person"]["given_name"] == "GivenAgencyinvestigatorilir"
@@ -55,7 +55,7 @@ def test_lists_show_codes_but_no_names(login_as, records_of):
     client = login_as("social_worker_sokol")
 
     page = client.get(reverse("cases:list")).content.decode()
-    api = client.get("/api/cases/").content.decode()
+    api = client.get("/api/v1/cases/").content.decode()
 
     for body in (page, api):
         assert records.own.code in body

@@ -26,7 +26,7 @@ from django.utils import timezone, translation
 
 from strehe.accounts.models import User
 from strehe.cases.models import Case
-from strehe.cases.services import follow_up_add
+from strehe.cases.services import case_note_add, follow_up_add, trafficking_event_add
 from strehe.core.crypto import EncryptedFieldMixin
 from strehe.core.validation import EARLIEST_BIRTH_DATE, PLAN_HORIZON_DAYS, TEXT_MAX_LENGTH
 from strehe.helpline.services import contact_create
@@ -75,6 +75,11 @@ EXPECTED_PAGES = {
     "helpline:create",
     "helpline:screen",
     "helpline:open_case",
+    "cases:person",
+    "cases:narrative",
+    "cases:note_correct",
+    "cases:event_correct",
+    "helpline:correct",
 }
 Target = Callable[[], dict[str, Any]]
 
@@ -199,6 +204,9 @@ def test_every_form_answers_bad_input_with_an_error_or_a_cleaned_value(staff, ca
         consent_to(case, investigator)
         # A follow-up to mark done.
         follow_up_add(actor=investigator, case=case, due_on=timezone.localdate(), note="Call")
+        # A note and an event to correct.
+        case_note_add(actor=investigator, case=case, text="She called back.")
+        trafficking_event_add(actor=investigator, case=case, kind="Recruitment", country="AL")
         return {"code": case.code}
 
     def fresh_contact() -> dict[str, Any]:

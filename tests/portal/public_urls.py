@@ -12,8 +12,8 @@ from strehe.directory.selectors import organisation_slugs
 from strehe.portal.selectors import content_page_slugs
 
 # Staff areas and the API, not public pages; they have their own access rules.
-NOT_PUBLIC_NAMESPACES = {"admin", "accounts", "cases", "cases_api", "helpline", "search"}
-NOT_PAGES = {"healthz", "api-schema"}
+NOT_PUBLIC_NAMESPACES = {"admin", "accounts", "cases", "api", "helpline", "search"}
+NOT_PAGES = {"healthz"}
 
 
 def _named_patterns(resolver: URLResolver) -> list[URLPattern]:

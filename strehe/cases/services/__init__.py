@@ -12,12 +12,22 @@ naming the offending field, and nothing is saved then.
 - stages: moving through the procedures, closing
 - records: the case's fields, notes, trafficking events, reads
 - followups: tasks with a due date and an assignee, done and reopened
+- editing: corrections with history (person and aliases, narrative, notes, events)
 """
 
 from .access import case_share, case_share_end
 from .assessments import identification_record, risk_assessment_record
 from .assignment import case_assign, case_transfer
 from .consent import consent_in_force, consent_record, consent_required, consent_withdraw
+from .editing import (
+    PERSON_EDITABLE_FIELDS,
+    PERSON_IDENTIFYING_FIELDS,
+    event_correct,
+    linked_record_corrected,
+    narrative_update,
+    note_correct,
+    person_update,
+)
 from .followups import follow_up_add, follow_up_done, follow_up_reopen
 from .opening import case_code_next, case_open, case_records_attach, duplicates_search
 from .printing import case_printed
@@ -33,6 +43,8 @@ from .stages import case_move_stage
 
 __all__ = [
     "CASE_UPDATABLE_FIELDS",
+    "PERSON_EDITABLE_FIELDS",
+    "PERSON_IDENTIFYING_FIELDS",
     "PERSON_UPDATABLE_FIELDS",
     "case_assign",
     "case_code_next",
@@ -51,10 +63,15 @@ __all__ = [
     "consent_required",
     "consent_withdraw",
     "duplicates_search",
+    "event_correct",
     "follow_up_add",
     "follow_up_done",
     "follow_up_reopen",
     "identification_record",
+    "linked_record_corrected",
+    "narrative_update",
+    "note_correct",
+    "person_update",
     "risk_assessment_record",
     "trafficking_event_add",
 ]

@@ -20,6 +20,7 @@ from ..selectors import PossibleDuplicate, possible_duplicates
 from ._acts import act_recorded, created, locked
 from .access import assigned_grant_start, owner_grant_start, share_start
 from .consent import consent_create
+from .editing import aliases_cleaned, person_aliases_write
 from .records import PERSON_UPDATABLE_FIELDS
 
 
@@ -42,8 +43,9 @@ def case_open(
     *,
     actor: Any,
     owner_agency: Agency,
-    given_name: str,
-    family_name: str,
+    given_name: str = "",
+    family_name: str = "",
+    aliases: Sequence[str] = (),
     birth_date: datetime.date | None = None,
     estimated_age: int | None = None,
     identity_number: str = "",
@@ -66,6 +68,9 @@ def case_open(
     `share_with` shares the new case with another agency at once. The person must have agreed
     (`sharing_consent`): the consent and the share are recorded in this same transaction, as
     consent_record and case_share would, so a case is never left shared without its consent.
+
+    The names may be empty: a person known only by `aliases`, or not by name at all (an
+    anonymous caller), is recorded all the same and shown as "name unknown".
     """
     if actor is not None:
         if not actor.has_role_permission(Permission.OPEN_CASE):
@@ -86,9 +91,10 @@ def case_open(
             raise ValidationError(
                 {"sharing_consent": _("Share only if the person agreed to share with this agency.")}
             )
+    alias_names = aliases_cleaned(aliases)
     person = Person(
-        given_name=given_name.strip(),
-        family_name=family_name.strip(),
+        given_name=(given_name or "").strip(),
+        family_name=(family_name or "").strip(),
         birth_date=birth_date,
         estimated_age=estimated_age,
         identity_number=identity_number or None,
@@ -100,6 +106,8 @@ def case_open(
     )
     person.full_clean(exclude=["lookup_hash", "birth_date_hash"])
     person.save()
+    if alias_names:
+        person_aliases_write(person, alias_names)
     case = Case(
         code=case_code_next(year=timezone.localdate().year),
         person=person,
@@ -111,7 +119,12 @@ def case_open(
     )
     case.full_clean(exclude=["code"])
     case.save()
-    created(actor, person, [name for name in PERSON_UPDATABLE_FIELDS if getattr(person, name)])
+    created(
+        actor,
+        person,
+        [name for name in PERSON_UPDATABLE_FIELDS if getattr(person, name)]
+        + (["aliases"] if alias_names else []),
+    )
     act_recorded(
         actor=actor,
         case=case,
@@ -155,7 +168,12 @@ def case_records_attach(*, actor: Any, case: Case, records: Sequence[tuple[Any, 
 
 @transaction.atomic
 def duplicates_search(
-    *, actor: Any, given_name: str, family_name: str, birth_date: datetime.date | None
+    *,
+    actor: Any,
+    given_name: str,
+    family_name: str,
+    birth_date: datetime.date | None,
+    aliases: Sequence[str] = (),
 ) -> list[PossibleDuplicate]:
     """Search the register for the person about to be entered, and audit the search.
 
@@ -165,7 +183,11 @@ def duplicates_search(
     if not actor.has_role_permission(Permission.OPEN_CASE):
         raise PermissionDenied
     matches = possible_duplicates(
-        user=actor, given_name=given_name, family_name=family_name, birth_date=birth_date
+        user=actor,
+        given_name=given_name,
+        family_name=family_name,
+        birth_date=birth_date,
+        aliases=aliases,
     )
     audit_record(
         actor=actor,

@@ -1,0 +1,20 @@
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from . import views
+
+app_name = "api"
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("municipalities/", views.MunicipalityListAPI.as_view(), name="municipalities"),
+    path("organisations/", views.OrganisationListAPI.as_view(), name="organisations"),
+    path("services/", views.ServiceListAPI.as_view(), name="services"),
+    path("helpline-state/", views.HelplineStateAPI.as_view(), name="helpline_state"),
+    path("cases/", views.CaseListAPI.as_view(), name="cases"),
+    path("cases/<str:code>/", views.CaseDetailAPI.as_view(), name="case"),
+    path("cases/<str:code>/decisions/", views.CaseDecisionListAPI.as_view(), name="case_decisions"),
+    path("contacts/", views.ContactListAPI.as_view(), name="contacts"),
+    path("contacts/<int:contact_id>/", views.ContactDetailAPI.as_view(), name="contact"),
+]
