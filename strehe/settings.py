@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "strehe.cases",
     # My work, the staff home: reads cases and helpline contacts.
     "strehe.work",
+    "strehe.interchange",
     "strehe.setup",
     "strehe.api",
 ]

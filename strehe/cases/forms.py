@@ -24,7 +24,12 @@ from strehe.core.forms import (
 
 from .codes import ControlMethod, EventKind, Exploitation
 from .models import Case, ClosingReason, ConsentScope, FollowUp, RiskLevel, Stage
-from .selectors import assessor_candidates, case_sharing, follow_up_assignee_candidates
+from .selectors import (
+    assessor_candidates,
+    case_person_links,
+    case_sharing,
+    follow_up_assignee_candidates,
+)
 from .stages import stages_reachable_from
 
 OVERRIDE_HELP = _(
@@ -272,3 +277,45 @@ class FollowUpStatusForm(forms.Form):
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["follow_up"].queryset = case.follow_ups.all()  # type: ignore[attr-defined]
+
+
+class SamePersonForm(forms.Form):
+    """Is the person of this case the person of another case? Either answer is remembered."""
+
+    SAME = "same"
+    DIFFERENT = "different"
+
+    other = forms.CharField(
+        label=_("Code of the other case"),
+        max_length=20,
+        help_text=_("Such as KS-2026-00042."),
+    )
+    answer = forms.ChoiceField(
+        label=_("The two cases are about"),
+        widget=forms.RadioSelect,
+        choices=[
+            (SAME, _("the same person: count them as one")),
+            (DIFFERENT, _("different people: stop showing them as possible duplicates")),
+        ],
+    )
+
+    def clean_other(self) -> str:
+        return str(self.cleaned_data["other"]).strip().upper()
+
+
+class PersonLinkLabelField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return _("%(cases)s, linked on %(date)s") % {
+            "cases": ", ".join(case.code for case in obj.moved_cases.all()),
+            "date": date_format(obj.linked_at.date()),
+        }
+
+
+class PersonUnlinkForm(forms.Form):
+    link = PersonLinkLabelField(
+        label=_("Undo the link"), queryset=None, widget=forms.RadioSelect, empty_label=None
+    )
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["link"].queryset = case_person_links(case)  # type: ignore[attr-defined]

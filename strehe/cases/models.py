@@ -766,6 +766,9 @@ class TimelineEntry(CaseRecord):
         FOLLOW_UP_REOPENED = "follow_up_reopened", _("Follow-up reopened")
         # A record of the case corrected (services.editing): data names the record and fields.
         CORRECTED = "corrected", _("Correction")
+        SAME_PERSON = "same_person", _("Confirmed the same person as another case")
+        SAME_PERSON_UNDONE = "same_person_undone", _("Same-person link undone")
+        DIFFERENT_PERSON = "different_person", _("Confirmed a different person from another case")
 
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     data = models.JSONField(_("data"), default=dict, blank=True)
@@ -841,3 +844,107 @@ class FollowUp(CaseRecord):
 
     def is_overdue_on(self, day: datetime.date) -> bool:
         return not self.is_done and self.due_on < day
+
+
+class PersonLink(models.Model):
+    """Staff confirmed that two records are one person: the cases of `merged` moved to `kept`.
+
+    Statistics count persons, not cases, so this is what makes a victim met by two agencies
+    count once. Reversible: the merged person's row stays (it holds what that case recorded about
+    the person), `moved_cases` says which cases moved, and undoing the link moves exactly those
+    back. Written only by strehe.cases.services.linking.
+    """
+
+    kept = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="links_kept", verbose_name=_("kept person")
+    )
+    merged = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        related_name="links_merged",
+        verbose_name=_("merged person"),
+    )
+    moved_cases = models.ManyToManyField(
+        Case, related_name="person_links", verbose_name=_("cases moved")
+    )
+    linked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name=_("linked by"),
+    )
+    linked_at = models.DateTimeField(_("linked"), default=timezone.now)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("undone by"),
+    )
+    undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-linked_at", "-id"]
+        verbose_name = _("same-person link")
+        verbose_name_plural = _("same-person links")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kept=models.F("merged")), name="cases_personlink_two_persons"
+            ),
+            models.CheckConstraint(
+                condition=Q(undone_at__isnull=True, undone_by__isnull=True)
+                | Q(undone_at__isnull=False),
+                name="cases_personlink_undone_by_only_when_undone",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.audit_label
+
+    @property
+    def audit_label(self) -> str:
+        return f"person-{self.merged_id}->person-{self.kept_id}"
+
+    @property
+    def in_force(self) -> bool:
+        return self.undone_at is None
+
+
+class PersonDistinction(models.Model):
+    """Staff confirmed that two persons who look alike are different people.
+
+    The pair is stored in order (`first` has the lower id), so that it is recorded once whichever
+    case it was confirmed from; the possible duplicates of a case leave such pairs out. A later
+    "same person" link ends it (`ended_at`), so the history stays.
+    """
+
+    first = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    second = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("different-people confirmation")
+        verbose_name_plural = _("different-people confirmations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(first__lt=models.F("second")), name="cases_distinction_ordered_pair"
+            ),
+            models.UniqueConstraint(
+                fields=["first", "second"],
+                condition=Q(ended_at__isnull=True),
+                name="cases_distinction_once_in_force",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.audit_label
+
+    @property
+    def audit_label(self) -> str:
+        return f"person-{self.first_id}/person-{self.second_id}"

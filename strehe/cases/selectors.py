@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from strehe.accounts.models import User
@@ -22,6 +22,8 @@ from .models import (
     FollowUp,
     IdentificationDecision,
     Person,
+    PersonDistinction,
+    PersonLink,
     PersonNameToken,
     RiskAssessment,
     TimelineEntry,
@@ -212,3 +214,54 @@ def persons_with_all_name_hashes(hashes: set[str]) -> QuerySet[Any]:
         .filter(found=len(hashes))
         .values("person_id")
     )
+
+
+def persons_known_different(person_id: int) -> set[int]:
+    """Ids of the persons confirmed to be different people from the person `person_id`."""
+    in_force = PersonDistinction.objects.filter(ended_at__isnull=True)
+    return set(in_force.filter(first_id=person_id).values_list("second_id", flat=True)) | set(
+        in_force.filter(second_id=person_id).values_list("first_id", flat=True)
+    )
+
+
+def case_possible_duplicates(*, user: Any, case: Case) -> list[PossibleDuplicate]:
+    """Other cases that may be about the person of `case`: the duplicate search for its person,
+    without the cases already linked to that person and those confirmed to be someone else.
+    Call only for a case the user may see (it reads the person's name)."""
+    person = case.person
+    if not (person.given_name or person.family_name):
+        return []  # a record imported without a name matches nobody by name
+    different = persons_known_different(person.pk)
+    matches = possible_duplicates(
+        user=user,
+        given_name=person.given_name or "",
+        family_name=person.family_name or "",
+        birth_date=person.birth_date,
+    )
+    if not matches:
+        return []
+    others = dict(
+        Case.objects.filter(code__in=[m.code for m in matches]).values_list("code", "person_id")
+    )
+    return [
+        match
+        for match in matches
+        if others.get(match.code) not in different and others.get(match.code) != person.pk
+    ]
+
+
+def case_person_links(case: Case) -> QuerySet[PersonLink]:
+    """The same-person links in force that concern `case`: the one that moved it, and those
+    that moved other cases to its person."""
+    return (
+        PersonLink.objects.filter(undone_at__isnull=True)
+        .filter(Q(moved_cases=case) | Q(kept_id=case.person_id))
+        .distinct()
+        .prefetch_related("moved_cases")
+        .order_by("-linked_at", "-pk")
+    )
+
+
+def case_same_person_cases(*, user: Any, case: Case) -> QuerySet[Case]:
+    """The other cases of the same person that `user` may see."""
+    return case_policy.visible_to(user).filter(person_id=case.person_id).exclude(pk=case.pk)

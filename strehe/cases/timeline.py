@@ -63,6 +63,11 @@ def timeline_line(entry: TimelineEntry, agencies: Mapping[int, str] | None = Non
     data = entry.data or {}
     kind = entry.kind
     if kind == Kind.OPENED:
+        if data.get("imported_from"):
+            return _("Imported from %(source)s, with its identification decision: %(status)s.") % {
+                "source": data["imported_from"],
+                "status": _label(TraffickingStatus, data.get("status")),
+            }
         return _("The case was opened.")
     if kind == Kind.NOTE:
         return _("Note added (later corrected).") if data.get("corrected") else _("Note added.")
@@ -113,6 +118,18 @@ def timeline_line(entry: TimelineEntry, agencies: Mapping[int, str] | None = Non
         return _("Trafficking event recorded: %(kind)s in %(country)s.") % {
             "kind": _label(EventKind, data.get("kind")),
             "country": country_name(data["country"]) if data.get("country") else "?",
+        }
+    if kind == Kind.SAME_PERSON:
+        return _("Confirmed to be the same person as case %(code)s.") % {
+            "code": data.get("other", "?")
+        }
+    if kind == Kind.SAME_PERSON_UNDONE:
+        return _("Same-person link undone; case %(codes)s returned to its own person.") % {
+            "codes": data.get("cases", "?")
+        }
+    if kind == Kind.DIFFERENT_PERSON:
+        return _("Confirmed to be a different person from case %(code)s.") % {
+            "code": data.get("other", "?")
         }
     if kind == Kind.FOLLOW_UP:
         return _("Follow-up added, due on %(date)s.") % {"date": _date(data.get("due_on", ""))}

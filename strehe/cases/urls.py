@@ -24,6 +24,8 @@ urlpatterns = [
     path("<str:code>/exploitation/", views.case_exploitation, name="exploitation"),
     path("<str:code>/follow-ups/", views.case_follow_up, name="follow_up"),
     path("<str:code>/follow-ups/status/", views.case_follow_up_status, name="follow_up_status"),
+    path("<str:code>/same-person/", views.case_same_person, name="same_person"),
+    path("<str:code>/same-person/undo/", views.case_same_person_undo, name="same_person_undo"),
     path("<str:code>/identification/", identification.case_identification, name="identification"),
     # Corrections with history (views_editing).
     path("<str:code>/person/", editing.case_person, name="person"),

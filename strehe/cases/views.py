@@ -15,10 +15,10 @@ from functools import wraps
 from typing import Any
 
 from django import forms
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import TextChoices
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -42,7 +42,9 @@ from .forms import (
     FollowUpForm,
     FollowUpStatusForm,
     NoteForm,
+    PersonUnlinkForm,
     RiskForm,
+    SamePersonForm,
     ShareForm,
     SharingEndForm,
     StageForm,
@@ -131,6 +133,9 @@ def case_detail(request: HttpRequest, code: str) -> HttpResponse:
             for follow_up in selectors.case_open_follow_ups(case)
         ],
         "follow_ups_done": list(selectors.case_done_follow_ups(case)[:20]),
+        "same_person_cases": list(selectors.case_same_person_cases(user=user, case=case)),
+        "possible_duplicates": selectors.case_possible_duplicates(user=user, case=case),
+        "person_links": list(selectors.case_person_links(case)),
     }
     return render(request, "cases/case_detail.html", context)
 
@@ -462,4 +467,63 @@ def case_follow_up_status(request: HttpRequest, case: Case) -> HttpResponse:
         title=_("Mark a follow-up of case %(code)s") % {"code": case.code},
         submit=_("Save"),
         done=_("The follow-up was updated."),
+    )
+
+
+@case_action(Permission.MANAGE_CASE)
+def case_same_person(request: HttpRequest, case: Case) -> HttpResponse:
+    """Confirm that another case is about the same person (merged, reversibly) or a different
+    one (remembered); the other case is named by its code, a POST field."""
+    initial = {"other": request.GET.get("other", "")[:20]} if request.method == "GET" else None
+    form = SamePersonForm(posted(request), initial=initial)
+
+    def act(data: dict[str, Any]) -> None:
+        try:
+            other = selectors.case_get(user=request.user, code=data["other"])
+        except Http404:
+            raise ValidationError(
+                {"other": _("There is no case with this code that you may see.")}
+            ) from None
+        if data["answer"] == SamePersonForm.SAME:
+            services.person_link(actor=request.user, case=case, other=other)
+        else:
+            services.persons_distinguish(actor=request.user, case=case, other=other)
+
+    return _action_page(
+        request,
+        case,
+        form,
+        act,
+        title=_("Is the person of case %(code)s in another case?") % {"code": case.code},
+        intro=_(
+            "Statistics count each person once. Linking two cases of the same person makes them "
+            "count once; it can be undone. Both cases' timelines record the answer."
+        ),
+        submit=_("Record the answer"),
+        done=_("The answer was recorded."),
+    )
+
+
+@case_action(Permission.MANAGE_CASE)
+def case_same_person_undo(request: HttpRequest, case: Case) -> HttpResponse:
+    """Undo a same-person link of this case: the cases it moved get their own person back."""
+    form = PersonUnlinkForm(posted(request), case=case)
+
+    def act(data: dict[str, Any]) -> None:
+        services.person_unlink(actor=request.user, link=data["link"])
+
+    return _action_page(
+        request,
+        case,
+        form,
+        act,
+        title=_("Undo a same-person link of case %(code)s") % {"code": case.code},
+        intro=_(
+            "The cases the link moved get back the person they had before; both timelines "
+            "record it."
+        )
+        if form.fields["link"].queryset.exists()  # type: ignore[attr-defined]
+        else _("This case has no same-person link in force."),
+        submit=_("Undo the link"),
+        done=_("The link was undone."),
     )

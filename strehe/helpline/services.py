@@ -6,7 +6,7 @@ anonymous form and the API all call it, so the same checks apply whatever the en
 service here checks the actor itself (helpline.policies, cases.policies).
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -21,7 +21,7 @@ from strehe.audit.models import AuditEntry
 from strehe.audit.services import audit_record
 from strehe.cases.models import Case, TimelineEntry
 from strehe.cases.policies import case_policy
-from strehe.cases.services import case_open, case_records_attach
+from strehe.cases.services import case_open, case_records_attach, persons_distinguish
 from strehe.screening.models import Screening
 from strehe.screening.services import screening_record
 
@@ -132,18 +132,29 @@ def _attach(actor: User, case: Case, contact: Contact, screening: Screening | No
 
 @transaction.atomic
 def contact_open_case(
-    *, actor: User, contact: Contact, screening: Screening | None, **person: Any
+    *,
+    actor: User,
+    contact: Contact,
+    screening: Screening | None,
+    different_from: Iterable[str] = (),
+    **person: Any,
 ) -> Case:
     """Open a case for the actor's agency from a contact (and its screening), linking both.
 
     `person` takes case_open's fields (names, birth date, sharing with consent...). The contact
     is locked, so two submissions at once open one case and the second is told so.
+    `different_from`: codes of the possible duplicates the user confirmed to be other people;
+    that is remembered for each such case the user may see (persons_distinguish), so they
+    are not shown as possible duplicates of the new case again.
     """
     contact = _contact_for_case(actor, contact)
     if actor.agency is None:
         raise PermissionDenied
     case = case_open(actor=actor, owner_agency=actor.agency, **person)
     _attach(actor, case, contact, screening)
+    # Only the cases the user may see: of the others they were shown the code alone.
+    for other in case_policy.visible_to(actor).filter(code__in=sorted(set(different_from))):
+        persons_distinguish(actor=actor, case=case, other=other)
     return case
 
 

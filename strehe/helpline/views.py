@@ -136,7 +136,11 @@ def contact_open_case(request: HttpRequest, contact_id: int) -> HttpResponse:
                 )
             else:
                 case = services.contact_open_case(
-                    actor=user, contact=contact, screening=screening, **form.case_data()
+                    actor=user,
+                    contact=contact,
+                    screening=screening,
+                    different_from=form.confirmed_different_from(),
+                    **form.case_data(),
                 )
             return reverse("cases:detail", kwargs={"code": case.code})
 

@@ -14,9 +14,7 @@ def test_the_api_detail_lists_the_aliases(staff, agencies, login_as):
         aliases=["Bukuroshja e Veriut", "Bukurie"],
     )
 
-    response = login_as("advocate_arta").get(
-        reverse("api:case", kwargs={"code": case.code})
-    )
+    response = login_as("advocate_arta").get(reverse("api:case", kwargs={"code": case.code}))
 
     assert response.status_code == 200
     person = response.json()["person"]

@@ -113,6 +113,8 @@ ACTION_PERMISSION_BY_URL = {
     "cases:narrative": P.MANAGE_CASE,
     "cases:note_correct": P.MANAGE_CASE,
     "cases:event_correct": P.MANAGE_CASE,
+    "cases:same_person": P.MANAGE_CASE,
+    "cases:same_person_undo": P.MANAGE_CASE,
 }
 # Case pages behind a rule of the case policy rather than one permission (`required_policy` on
 # the view): the records each role may use them on; 403 on a visible record not listed here.

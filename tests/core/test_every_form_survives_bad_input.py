@@ -26,7 +26,12 @@ from django.utils import timezone, translation
 
 from strehe.accounts.models import User
 from strehe.cases.models import Case
-from strehe.cases.services import case_note_add, follow_up_add, trafficking_event_add
+from strehe.cases.services import (
+    case_note_add,
+    follow_up_add,
+    person_link,
+    trafficking_event_add,
+)
 from strehe.core.crypto import EncryptedFieldMixin
 from strehe.core.validation import EARLIEST_BIRTH_DATE, PLAN_HORIZON_DAYS, TEXT_MAX_LENGTH
 from strehe.helpline.services import contact_create
@@ -56,6 +61,14 @@ ORDINARY = {
     "override_reason": "She is in danger.",
     "share_with": "",
     "scope": "data_retention",
+    # The same-person page: the code of another case the actor may work on, opened for it.
+    "other": lambda: (
+        open_test_case(
+            owner=User.objects.get(username="investigator_ilir").agency,
+            worker=None,
+            label=f"Other{Case.objects.count()}",
+        ).code
+    ),
 }
 # Pages each of these must be found among the URL patterns, so the test cannot test nothing.
 EXPECTED_PAGES = {
@@ -70,6 +83,8 @@ EXPECTED_PAGES = {
     "cases:identification",
     "cases:follow_up",
     "cases:follow_up_status",
+    "cases:same_person",
+    "cases:same_person_undo",
     "cases:assign",
     "cases:transfer",
     "helpline:create",
@@ -87,7 +102,8 @@ Target = Callable[[], dict[str, Any]]
 def ordinary_value(name: str, field: forms.Field) -> Any:
     """What a user who fills the form in normally would send for `field`."""
     if name in ORDINARY:
-        return ORDINARY[name]
+        value = ORDINARY[name]
+        return value() if callable(value) else value
     if isinstance(field, forms.ModelMultipleChoiceField):
         return [str(pk) for pk in field.queryset.values_list("pk", flat=True)]
     if isinstance(field, forms.MultipleChoiceField):
@@ -207,6 +223,9 @@ def test_every_form_answers_bad_input_with_an_error_or_a_cleaned_value(staff, ca
         # A note and an event to correct.
         case_note_add(actor=investigator, case=case, text="She called back.")
         trafficking_event_add(actor=investigator, case=case, kind="Recruitment", country="AL")
+        # A same-person link to undo.
+        twin = open_test_case(owner=investigator.agency, worker=None, label="Twin")
+        person_link(actor=investigator, case=twin, other=case)
         return {"code": case.code}
 
     def fresh_contact() -> dict[str, Any]:

@@ -13,6 +13,7 @@ naming the offending field, and nothing is saved then.
 - records: the case's fields, notes, trafficking events, reads
 - followups: tasks with a due date and an assignee, done and reopened
 - editing: corrections with history (person and aliases, narrative, notes, events)
+- linking: two cases confirmed to be one person (reversible), or different people
 """
 
 from .access import case_share, case_share_end
@@ -29,6 +30,7 @@ from .editing import (
     person_update,
 )
 from .followups import follow_up_add, follow_up_done, follow_up_reopen
+from .linking import person_link, person_unlink, persons_distinguish
 from .opening import case_code_next, case_open, case_records_attach, duplicates_search
 from .printing import case_printed
 from .records import (
@@ -71,7 +73,10 @@ __all__ = [
     "linked_record_corrected",
     "narrative_update",
     "note_correct",
+    "person_link",
+    "person_unlink",
     "person_update",
+    "persons_distinguish",
     "risk_assessment_record",
     "trafficking_event_add",
 ]

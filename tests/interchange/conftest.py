@@ -1,0 +1,3 @@
+from tests.staff import agencies, login_as, records_of, staff
+
+__all__ = ["agencies", "login_as", "records_of", "staff"]
