@@ -102,6 +102,8 @@ INSTALLED_APPS = [
     # My work, the staff home: reads cases and helpline contacts.
     "strehe.work",
     "strehe.interchange",
+    # Statistics: aggregates of persons, disclosure control, narrative, exports (issue 14).
+    "strehe.statistics",
     "strehe.setup",
     "strehe.api",
 ]
@@ -367,6 +369,8 @@ AUDIT_CHECKPOINT_FILE = Path(
 ).resolve()
 # Pseudonymous case codes look like KS-2026-00042.
 STREHE_CASE_CODE_PREFIX = os.environ.get("STREHE_CASE_CODE_PREFIX", "KS")
+# Published statistics never show a count from 1 to this minus one (strehe.statistics.disclosure).
+STREHE_STATISTICS_THRESHOLD = 5
 
 LOGGING = {
     "version": 1,

@@ -25,6 +25,8 @@ urlpatterns += i18n_patterns(
     path("staff/cases/", include("strehe.cases.urls")),
     path("staff/helpline/", include("strehe.helpline.urls")),
     path("staff/search/", include("strehe.cases.search_urls")),
+    path("staff/statistics/", include("strehe.statistics.urls")),
+    path("statistics/", include("strehe.statistics.public_urls")),
     path("staff/api-tokens/", include("strehe.api.token_urls")),
     prefix_default_language=True,
 )

@@ -1,18 +1,65 @@
 """The operators' form: a call is logged in a few fields; only channel and language are preset."""
 
+import datetime
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from strehe.accounts.models import Agency, User
 from strehe.cases.countries import country_choices
+from strehe.cases.forms import AssigneeField
 from strehe.cases.forms_editing import AliasesField
 from strehe.cases.models import Person
-from strehe.core.forms import BirthDateField, FreeTextField, ModelChoiceField, NameField
+from strehe.core.forms import (
+    BirthDateField,
+    FreeTextField,
+    ModelChoiceField,
+    NameField,
+    PlanDateField,
+)
+from strehe.core.validation import EARLIEST_RECORDED_DATE
+from strehe.directory.models import Municipality
 
-from .models import CallerType, Channel, Contact, Language, Outcome, Topic
+from .followups import assignee_candidates
+from .models import (
+    DURATION_MAX_MINUTES,
+    FUTURE_TOLERANCE,
+    AgeGroup,
+    CallerType,
+    Channel,
+    Contact,
+    ContactFollowUp,
+    Language,
+    Outcome,
+    Sex,
+    Topic,
+)
+from .phones import PHONE_ERROR, NotAPhoneNumber, normalised_phone
+
+CONTACT_TIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class ContactTimeField(forms.DateTimeField):
+    """When the contact was: 1990 to now, as typed in local time; empty means now."""
+
+    def to_python(self, value: Any) -> datetime.datetime | None:
+        try:
+            moment = super().to_python(value)
+        except OverflowError:
+            # Year 1 or 9999 in a time zone east or west of UTC falls outside datetime's range.
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+        if moment is None:
+            return None
+        if moment.date() < EARLIEST_RECORDED_DATE:
+            raise ValidationError(_("Enter a time on or after 1 January 1990."), code="too_early")
+        if moment > timezone.now() + FUTURE_TOLERANCE:
+            raise ValidationError(_("The time of contact cannot be in the future."), code="future")
+        return moment
 
 
 class ContactForm(forms.ModelForm):
@@ -25,9 +72,15 @@ class ContactForm(forms.ModelForm):
     class Meta:
         model = Contact
         fields = [
+            "contacted_at",
+            "duration_minutes",
             "channel",
             "language",
             "caller_type",
+            "caller_age_group",
+            "caller_sex",
+            "municipality",
+            "caller_phone",
             "topic",
             "outcome",
             "summary",
@@ -38,9 +91,13 @@ class ContactForm(forms.ModelForm):
             "summary": forms.Textarea(attrs={"rows": 3}),
             "advice_and_referrals": forms.Textarea(attrs={"rows": 2}),
         }
+        field_classes = {"contacted_at": ContactTimeField, "municipality": ModelChoiceField}
         help_texts = {
             "summary": _("What the caller needed, in a few words. No names unless necessary."),
             "anonymous": _("Leave ticked unless the caller agreed to give their identity."),
+            "caller_phone": _(
+                "Optional. Stored encrypted; used to recognise a caller who calls again."
+            ),
         }
 
     def __init__(self, *args: Any, recorded_by: User, **kwargs: Any) -> None:
@@ -51,6 +108,21 @@ class ContactForm(forms.ModelForm):
         # never preset: an untouched form must not record a trafficking call that never was.
         self.fields["channel"].initial = Channel.PHONE
         self.fields["language"].initial = Language.ALBANIAN
+        # The time a call is logged is usually the time it came in; a call logged later says when.
+        contacted_at = self.fields["contacted_at"]
+        contacted_at.required = False
+        contacted_at.widget = CONTACT_TIME_INPUT
+        contacted_at.initial = lambda: timezone.localtime().replace(second=0, microsecond=0)
+        contacted_at.help_text = _("Leave as it is for a call that is going on now.")
+        duration = self.fields["duration_minutes"]
+        if isinstance(duration, forms.IntegerField):
+            duration.min_value = 0
+            duration.max_value = DURATION_MAX_MINUTES
+            duration.widget.attrs.update({"min": 0, "max": DURATION_MAX_MINUTES})
+        municipality = self.fields["municipality"]
+        if isinstance(municipality, forms.ModelChoiceField):
+            municipality.queryset = Municipality.objects.order_by("name")
+            municipality.empty_label = _("Not known")
         choice_lists: dict[str, type[models.TextChoices]] = {
             "channel": Channel,
             "language": Language,
@@ -64,6 +136,36 @@ class ContactForm(forms.ModelForm):
                 # An empty first entry, so that a browser sends nothing for an unanswered list
                 # and the form says it is required, instead of sending the first answer.
                 field.choices = [("", "—"), *codes.choices]
+        # Age group and sex have an answer of their own for "the caller would not say".
+        answer_lists: dict[str, type[models.TextChoices]] = {
+            "caller_age_group": AgeGroup,
+            "caller_sex": Sex,
+        }
+        for name, answers in answer_lists.items():
+            field = self.fields[name]
+            if isinstance(field, forms.ChoiceField):
+                field.choices = answers.choices
+                field.initial = "unknown"
+                # Not sent at all (an older client, the API): "not known", as nobody asked.
+                field.required = False
+
+    def clean_contacted_at(self) -> datetime.datetime:
+        return self.cleaned_data.get("contacted_at") or timezone.now()
+
+    def clean_caller_age_group(self) -> str:
+        return self.cleaned_data.get("caller_age_group") or AgeGroup.UNKNOWN
+
+    def clean_caller_sex(self) -> str:
+        return self.cleaned_data.get("caller_sex") or Sex.UNKNOWN
+
+    def clean_caller_phone(self) -> str:
+        typed = (self.cleaned_data.get("caller_phone") or "").strip()
+        if not typed:
+            return ""
+        try:
+            return normalised_phone(typed)
+        except NotAPhoneNumber:
+            raise ValidationError(PHONE_ERROR, code="invalid") from None
 
     def contact_data(self) -> dict[str, Any]:
         """The cleaned fields as keyword arguments for contact_create; call after is_valid()."""
@@ -170,3 +272,53 @@ class CaseFromContactForm(forms.Form):
             "sharing_consent",
         ]
         return {name: self.cleaned_data[name] for name in names}
+
+
+class ContactFollowUpForm(forms.Form):
+    """A call-back on a contact: what, by when, by whom (someone who may act on the contact)."""
+
+    note = FreeTextField(
+        label=_("What is to be done"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example: call back about the shelter place."),
+    )
+    due_on = PlanDateField(label=_("Due on"))
+    due_time = forms.TimeField(
+        label=_("At"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text=_("Optional."),
+    )
+    assignee = AssigneeField(
+        label=_("Assigned to"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("Nobody yet"),
+    )
+
+    def __init__(self, *args: Any, contact: Contact, user: User, **kwargs: Any) -> None:
+        candidates = assignee_candidates(contact)
+        if candidates.filter(pk=user.pk).exists():
+            kwargs.setdefault("initial", {})["assignee"] = user.pk
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = candidates  # type: ignore[attr-defined]
+
+
+class ContactFollowUpField(ModelChoiceField):
+    def label_from_instance(self, obj: ContactFollowUp) -> str:
+        return _("Due on %(date)s") % {"date": date_format(obj.due_on, "DATE_FORMAT")}
+
+
+class ContactFollowUpStatusForm(forms.Form):
+    """Done or open again; the call-back is a POST field, so the URL has the contact only."""
+
+    follow_up = ContactFollowUpField(label=_("Call-back"), queryset=ContactFollowUp.objects.none())
+    done = forms.TypedChoiceField(
+        label=_("Mark as"),
+        choices=[("1", _("Done")), ("0", _("Not done"))],
+        coerce=lambda value: value == "1",
+    )
+
+    def __init__(self, *args: Any, contact: Contact, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["follow_up"].queryset = contact.follow_ups.all()  # type: ignore[attr-defined]

@@ -9,9 +9,10 @@ from the public form (no agency) are seen only through the national view.
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from strehe.accounts.roles import Permission
+from strehe.accounts.models import User
+from strehe.accounts.roles import Permission, roles_with
 
 from .models import Contact
 
@@ -38,6 +39,17 @@ class ContactPolicy:
 
     def may(self, user: Any, permission: Permission, contact: Contact) -> bool:
         return user.has_role_permission(permission) and self.may_view(user, contact)
+
+    def users_with_access(self, contact: Contact, permission: Permission) -> QuerySet[User]:
+        """Active users who may see `contact` and whose role has `permission` (the people a
+        call-back on it may be assigned to)."""
+        roles = roles_with(permission) & roles_with(Permission.VIEW_PERSONAL_DATA)
+        national = roles_with(Permission.VIEW_ALL_CASES)
+        local = roles_with(Permission.LOG_CONTACT)
+        sees = Q(role__in=national)
+        if contact.owner_agency_id is not None:
+            sees |= Q(role__in=local, agency_id=contact.owner_agency_id)
+        return User.objects.filter(sees, is_active=True, role__in=roles)
 
     def require(self, user: Any, permission: Permission, contact: Contact) -> None:
         if user is None or not self.may(user, permission, contact):

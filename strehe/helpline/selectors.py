@@ -4,7 +4,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import BooleanField, Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.http import Http404
 
 from strehe.directory.hours import service_state
@@ -12,7 +12,7 @@ from strehe.directory.models import Service
 from strehe.directory.selectors import helpline_list
 from strehe.screening.models import Screening
 
-from .models import Contact
+from .models import Contact, ContactFollowUp
 from .policies import contact_policy
 
 
@@ -20,8 +20,66 @@ def contact_list(*, user: Any) -> QuerySet[Contact]:
     """The contacts `user` may see, newest first."""
     return (
         contact_policy.visible_to(user)
-        .select_related("recorded_by", "case")
+        .select_related("recorded_by", "case", "municipality")
         .order_by("-contacted_at", "-pk")
+    )
+
+
+def _earlier_from_the_same_number(user: Any) -> QuerySet[Contact]:
+    """For a subquery on OuterRef contact: the visible contacts before it from its number."""
+    return contact_policy.visible_to(user).filter(
+        Q(contacted_at__lt=OuterRef("contacted_at"))
+        | Q(contacted_at=OuterRef("contacted_at"), pk__lt=OuterRef("pk")),
+        lookup_hash=OuterRef("lookup_hash"),
+    )
+
+
+def contact_overview(*, user: Any) -> QuerySet[Contact]:
+    """The contact list with `repeat_caller`: whether the user may see an earlier contact
+    from the same number (matched by its keyed hash; nothing is decrypted)."""
+    # Most contacts carry no number (hash ""): CASE answers those without running the subquery,
+    # which would otherwise walk every other contact without a number.
+    # The list shows coded fields only: the encrypted columns are not even read (or decrypted).
+    overview = contact_list(user=user).defer("summary", "advice_and_referrals", "caller_phone")
+    return overview.annotate(
+        repeat_caller=Case(
+            When(lookup_hash="", then=Value(False)),
+            default=Exists(_earlier_from_the_same_number(user)),
+            output_field=BooleanField(),
+        )
+    )
+
+
+def contacts_from_the_same_number(*, user: Any, contact: Contact) -> QuerySet[Contact]:
+    """The contacts `user` may see from the number of `contact` made before it, newest first."""
+    if not contact.lookup_hash:
+        return Contact.objects.none()
+    return (
+        contact_policy.visible_to(user)
+        .filter(lookup_hash=contact.lookup_hash)
+        .filter(
+            Q(contacted_at__lt=contact.contacted_at)
+            | Q(contacted_at=contact.contacted_at, pk__lt=contact.pk)
+        )
+        .order_by("-contacted_at", "-pk")
+    )
+
+
+def contact_open_follow_ups(contact: Contact) -> QuerySet[ContactFollowUp]:
+    """The call-backs of `contact` not done yet, earliest due first."""
+    return (
+        contact.follow_ups.filter(done_at=None)
+        .select_related("assignee")
+        .order_by("due_on", "due_time", "pk")
+    )
+
+
+def contact_done_follow_ups(contact: Contact) -> QuerySet[ContactFollowUp]:
+    """The call-backs of `contact` done, most recently done first."""
+    return (
+        contact.follow_ups.exclude(done_at=None)
+        .select_related("assignee", "done_by")
+        .order_by("-done_at", "-pk")
     )
 
 

@@ -22,10 +22,12 @@ from strehe.audit.services import audit_record
 from strehe.cases.models import Case, TimelineEntry
 from strehe.cases.policies import case_policy
 from strehe.cases.services import case_open, case_records_attach, persons_distinguish
+from strehe.directory.models import Municipality
 from strehe.screening.models import Screening
 from strehe.screening.services import screening_record
 
-from .models import Contact, Outcome
+from .models import AgeGroup, Contact, Outcome, Sex
+from .phones import PHONE_ERROR, NotAPhoneNumber, normalised_phone
 from .policies import contact_policy
 
 # The field names a creation entry lists (never their values: a summary may identify the caller).
@@ -37,6 +39,9 @@ CONTACT_AUDITED_FIELDS = (
     "outcome",
     "summary",
     "advice_and_referrals",
+    "duration_minutes",
+    "municipality",
+    "caller_phone",
 )
 
 
@@ -54,6 +59,11 @@ def contact_create(
     contacted_at: datetime | None = None,
     within_opening_hours: bool | None = None,
     opening_hours_check: Callable[[datetime], bool] | None = None,
+    duration_minutes: int | None = None,
+    caller_age_group: str = AgeGroup.UNKNOWN,
+    caller_sex: str = Sex.UNKNOWN,
+    municipality: Municipality | None = None,
+    caller_phone: str = "",
 ) -> Contact:
     """Validate and store one helpline contact; raise ValidationError and store nothing if bad.
 
@@ -63,12 +73,21 @@ def contact_create(
     `within_opening_hours` is stored as given. When it is None and `opening_hours_check` is
     given (the directory's opening-hours engine), the check decides from the contact time;
     when neither is given the answer is stored as unknown (NULL).
+
+    `caller_phone` is taken as typed and stored in its normalised international form, encrypted,
+    with its keyed hash (helpline.phones), which is how later contacts from the number are found.
     """
     if actor is not None and (
         not actor.has_role_permission(Permission.LOG_CONTACT) or actor.agency_id is None
     ):
         raise PermissionDenied
     when = contacted_at or timezone.now()
+    phone = caller_phone.strip()
+    if phone:
+        try:
+            phone = normalised_phone(phone)
+        except NotAPhoneNumber:
+            raise ValidationError({"caller_phone": PHONE_ERROR}) from None
     if within_opening_hours is None and opening_hours_check is not None:
         within_opening_hours = opening_hours_check(when)
     contact = Contact(
@@ -82,6 +101,11 @@ def contact_create(
         advice_and_referrals=advice_and_referrals.strip(),
         within_opening_hours=within_opening_hours,
         anonymous=anonymous,
+        duration_minutes=duration_minutes,
+        caller_age_group=caller_age_group,
+        caller_sex=caller_sex,
+        municipality=municipality,
+        caller_phone=phone or None,
         recorded_by=actor,
         owner_agency_id=actor.agency_id if actor is not None else None,
     )
@@ -98,6 +122,25 @@ def contact_viewed(*, actor: User, contact: Contact) -> None:
     """Record that `actor` read a contact: its summary may identify the caller."""
     contact_policy.require(actor, Permission.VIEW_PERSONAL_DATA, contact)
     audit_record(actor=actor, action=AuditEntry.Action.VIEW, target=contact)
+
+
+@transaction.atomic
+def contact_number_searched(*, actor: User, contacts: list[Contact]) -> None:
+    """Record that `actor` searched the contacts by a caller's number and which they were shown:
+    whether a number called is itself a fact about a person. Never the number."""
+    if not contact_policy.may_list(actor):
+        raise PermissionDenied
+    audit_record(
+        actor=actor,
+        action=AuditEntry.Action.VIEW,
+        target_type="helpline.contact",
+        target_label="contact search by phone number",
+        detail={
+            "search": "caller phone",
+            "results": len(contacts),
+            "contacts": " ".join(str(contact.pk) for contact in contacts),
+        },
+    )
 
 
 @transaction.atomic

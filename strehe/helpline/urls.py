@@ -11,4 +11,10 @@ urlpatterns = [
     path("<int:contact_id>/screening/", views.contact_screen, name="screen"),
     path("<int:contact_id>/open-case/", views.contact_open_case, name="open_case"),
     path("<int:contact_id>/correct/", views_editing.contact_correct_page, name="correct"),
+    path("<int:contact_id>/call-backs/", views.contact_follow_up, name="follow_up"),
+    path(
+        "<int:contact_id>/call-backs/status/",
+        views.contact_follow_up_status,
+        name="follow_up_status",
+    ),
 ]

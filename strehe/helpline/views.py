@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from strehe.accounts.decorators import staff_required
@@ -22,25 +23,64 @@ from strehe.core.views import saved_once
 from strehe.screening.forms import ScreeningForm
 from strehe.screening.selectors import screening_guidance
 
-from . import selectors, services
-from .forms import CaseFromContactForm, ContactForm
+from . import followups, selectors, services
+from .filters import ContactFilter
+from .followups import FOLLOW_UP_PERMISSION
+from .forms import CaseFromContactForm, ContactFollowUpForm, ContactFollowUpStatusForm, ContactForm
 from .policies import contact_policy
 
-CONTACT_LIST_LIMIT = 200
+CONTACT_LIST_PAGE_SIZE = 50
+# Far beyond anyone paging by hand (500,000 contacts back); a larger number is no page.
+MAX_PAGE = 10_000
+# Links to earlier contacts from the same number on a contact's page; the count is of them all.
+EARLIER_CONTACTS_SHOWN = 20
 
 
 @staff_required(personal_data=True)
 def contact_list(request: HttpRequest) -> HttpResponse:
-    """The contacts the user may see, newest first."""
+    """The contacts the user may see, newest first, one summary line each, filtered and
+    searched by what is stored plain and by the caller's number (its keyed hash).
+
+    The lines are made of coded fields only (no summary text, no number), so the list writes no
+    view entry; a filter that does not validate lists nothing and says why, rather than
+    quietly listing everything. Pages of CONTACT_LIST_PAGE_SIZE without a total: counting a
+    national helpline's every contact on each visit would cost more than the page itself.
+    """
     user = request.user
     if not contact_policy.may_list(user):
         raise PermissionDenied
-    contacts = selectors.contact_list(user=user)[:CONTACT_LIST_LIMIT]
+    filterset = ContactFilter(
+        request.GET or None, queryset=selectors.contact_overview(user=user), request=request
+    )
+    refused = filterset.is_bound and not filterset.is_valid()
+    number = _page_number(request.GET.get("page"))
+    start = (number - 1) * CONTACT_LIST_PAGE_SIZE
+    rows = [] if refused else list(filterset.qs[start : start + CONTACT_LIST_PAGE_SIZE + 1])
+    contacts = rows[:CONTACT_LIST_PAGE_SIZE]
+    if not refused and filterset.is_bound and filterset.form.cleaned_data.get("phone"):
+        services.contact_number_searched(actor=user, contacts=contacts)  # type: ignore[arg-type]
+    # The filters stay on the links to other pages.
+    query = request.GET.copy()
+    query.pop("page", None)
     context = {
+        "filterset": filterset,
         "contacts": contacts,
+        "page_number": number,
+        "previous_page": number - 1 if number > 1 else None,
+        "next_page": number + 1 if len(rows) > CONTACT_LIST_PAGE_SIZE else None,
+        "query": query.urlencode(),
         "may_log": user.has_role_permission(Permission.LOG_CONTACT),  # type: ignore[union-attr]
     }
     return render(request, "helpline/contact_list.html", context)
+
+
+def _page_number(raw: str | None) -> int:
+    """The page asked for, 1 for anything that is not a page number."""
+    try:
+        number = int(raw or "1")
+    except ValueError:
+        return 1
+    return number if 1 <= number <= MAX_PAGE else 1
 
 
 @staff_required(personal_data=False, permission=Permission.LOG_CONTACT)
@@ -75,9 +115,19 @@ def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
         (screening, *screening_guidance(screening))
         for screening in selectors.contact_screenings(contact)
     ]
+    earlier = selectors.contacts_from_the_same_number(user=user, contact=contact)
+    today = timezone.localdate()
     context = {
         "contact": contact,
         "screenings": screenings,
+        "earlier_count": earlier.count(),
+        "earlier": list(earlier[:EARLIER_CONTACTS_SHOWN]),
+        "follow_ups": [
+            (follow_up, follow_up.is_overdue_on(today))
+            for follow_up in selectors.contact_open_follow_ups(contact)
+        ],
+        "follow_ups_done": list(selectors.contact_done_follow_ups(contact)[:20]),
+        "may_follow_up": contact_policy.may(user, FOLLOW_UP_PERMISSION, contact),
         "case_visible": contact.case is not None and case_policy.may_view(user, contact.case),
         "may_screen": user.has_role_permission(Permission.SCREEN),  # type: ignore[union-attr]
         "may_open_case": user.has_role_permission(Permission.OPEN_CASE),  # type: ignore[union-attr]
@@ -174,3 +224,85 @@ def contact_open_case(request: HttpRequest, contact_id: int) -> HttpResponse:
         "owner_agency": user.agency,
     }
     return render(request, "helpline/contact_open_case.html", context)
+
+
+def _follow_up_page(
+    request: HttpRequest,
+    contact_id: int,
+    make_form: Any,
+    act: Any,
+    *,
+    title: str,
+    submit: str,
+    done: str,
+) -> HttpResponse:
+    """A call-back page: the contact if the user may see it (else 404), its form, the service
+    on POST once per one-time token, then back to the contact's call-backs."""
+    user: Any = request.user
+    contact = selectors.contact_get(user=user, contact_id=contact_id)
+    form = with_once_token(make_form(contact, user))
+    if request.method == "POST":
+        back = reverse("helpline:detail", kwargs={"contact_id": contact.pk}) + "#follow-ups"
+
+        def save(data: dict[str, Any]) -> str:
+            act(user, contact, data)
+            return back
+
+        response = saved_once(request, form, save, done=done, fallback_url=back)
+        if response is not None:
+            return response
+    context = {"contact": contact, "form": form, "title": title, "submit": submit}
+    return render(request, "helpline/contact_action.html", context)
+
+
+@staff_required(personal_data=True, permission=FOLLOW_UP_PERMISSION)
+def contact_follow_up(request: HttpRequest, contact_id: int) -> HttpResponse:
+    """Add a call-back to a contact: what is to be done, by when, by whom."""
+
+    def make_form(contact: Any, user: Any) -> ContactFollowUpForm:
+        return ContactFollowUpForm(posted(request), contact=contact, user=user)
+
+    def act(user: Any, contact: Any, data: dict[str, Any]) -> None:
+        followups.contact_follow_up_add(
+            actor=user,
+            contact=contact,
+            note=data["note"],
+            due_on=data["due_on"],
+            due_time=data.get("due_time"),
+            assignee=data.get("assignee"),
+        )
+
+    return _follow_up_page(
+        request,
+        contact_id,
+        make_form,
+        act,
+        title=_("Add a call-back"),
+        submit=_("Add the call-back"),
+        done=_("The call-back was added."),
+    )
+
+
+@staff_required(personal_data=True, permission=FOLLOW_UP_PERMISSION)
+def contact_follow_up_status(request: HttpRequest, contact_id: int) -> HttpResponse:
+    """Mark a call-back done or not done; the contact page posts here from each call-back's
+    button. The call-back is a POST field, so the URL has the contact alone."""
+
+    def make_form(contact: Any, user: Any) -> ContactFollowUpStatusForm:
+        return ContactFollowUpStatusForm(posted(request), contact=contact)
+
+    def act(user: Any, contact: Any, data: dict[str, Any]) -> None:
+        change = (
+            followups.contact_follow_up_done if data["done"] else followups.contact_follow_up_reopen
+        )
+        change(actor=user, follow_up=data["follow_up"])
+
+    return _follow_up_page(
+        request,
+        contact_id,
+        make_form,
+        act,
+        title=_("Mark a call-back"),
+        submit=_("Save"),
+        done=_("The call-back was updated."),
+    )

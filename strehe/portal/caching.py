@@ -43,7 +43,14 @@ View = Callable[..., HttpResponse]
 
 
 def content_generation() -> str:
-    return ContentGeneration.objects.values_list("token", flat=True).get(pk=1)
+    token = ContentGeneration.objects.filter(pk=1).values_list("token", flat=True).first()
+    if token is None:
+        # The row a migration wrote is gone (a flushed database): start a generation anew.
+        ContentGeneration.objects.bulk_create(
+            [ContentGeneration(pk=1, token=secrets.token_hex(16))], ignore_conflicts=True
+        )
+        token = ContentGeneration.objects.values_list("token", flat=True).get(pk=1)
+    return token
 
 
 def content_generation_bump() -> None:

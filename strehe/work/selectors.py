@@ -16,7 +16,7 @@ from strehe.accounts.roles import Permission
 from strehe.cases.models import AccessGrant, Case, FollowUp, Stage
 from strehe.cases.policies import case_policy
 from strehe.cases.stages import REFLECTION_WARNING_DAYS
-from strehe.helpline.models import Contact
+from strehe.helpline.models import Contact, ContactFollowUp
 from strehe.helpline.policies import contact_policy
 
 # Each list is for reading at a glance; beyond this the case list and its filters take over.
@@ -92,6 +92,23 @@ def contacts_today(user: Any, today: datetime.date) -> QuerySet[Contact]:
     )
 
 
+def call_backs_due(user: Any, today: datetime.date) -> QuerySet[ContactFollowUp]:
+    """Call-backs on contacts `user` may see, not done, due today or before, assigned to them or
+    to nobody yet (an unassigned call-back is the whole desk's), for those who log contacts."""
+    if not user.has_role_permission(Permission.LOG_CONTACT):
+        return ContactFollowUp.objects.none()
+    return (
+        ContactFollowUp.objects.filter(
+            Q(assignee_id=user.pk) | Q(assignee__isnull=True),
+            done_at=None,
+            due_on__lte=today,
+            contact__in=contact_policy.visible_to(user),
+        )
+        .select_related("contact")
+        .order_by("due_on", "due_time", "pk")
+    )
+
+
 @dataclass(frozen=True)
 class MyWork:
     assigned: list[Case]
@@ -99,6 +116,7 @@ class MyWork:
     follow_ups: list[tuple[FollowUp, bool]]
     reflection: list[tuple[Case, int]]
     contacts: list[Contact] | None
+    call_backs: list[tuple[ContactFollowUp, bool]] | None
     may_see_cases: bool
 
 
@@ -118,5 +136,11 @@ def my_work(user: Any, *, since: datetime.datetime, today: datetime.date) -> MyW
             for case in reflection_periods_ending(user, today)[:LIST_LIMIT]
         ],
         contacts=list(contacts_today(user, today)[:LIST_LIMIT]) if may_log else None,
+        call_backs=[
+            (call_back, call_back.due_on < today)
+            for call_back in call_backs_due(user, today)[:LIST_LIMIT]
+        ]
+        if may_log
+        else None,
         may_see_cases=may_see_cases,
     )

@@ -64,6 +64,7 @@ NO_CASEWORK = {
     "statistician_besnik",
     "administrator_agim",
 }
+NOT_HELPLINE_WORK = set(NAMED_USERS) - {"operator_olta", "advocate_arta"}
 EXPECTED_FORBIDDEN_BY_URL = {
     "helpline:list": {
         "investigator_ilir",
@@ -90,6 +91,9 @@ EXPECTED_FORBIDDEN_BY_URL = {
         "administrator_agim",
     },
     "helpline:open_case": NO_CASEWORK,
+    # Call-backs are helpline work: the roles that log contacts (not the national view).
+    "helpline:follow_up": NOT_HELPLINE_WORK,
+    "helpline:follow_up_status": NOT_HELPLINE_WORK,
 }
 # Correcting a contact is for the roles that log contacts (the national view only reads them).
 EXPECTED_FORBIDDEN_BY_URL["helpline:correct"] = EXPECTED_FORBIDDEN_BY_URL["helpline:create"]
@@ -146,6 +150,11 @@ QUERY_OF = {
 }
 # Action pages without a record: reached by the roles with their permission, 403 for the others.
 ACTION_PAGES_WITHOUT_RECORD = ["helpline:create"]
+
+# Aggregate pages (statistics): no personal data, so not in the record matrix above; reached by the
+# roles with the statistics permission, 403 for every other role.
+AGGREGATE_PAGES = ["statistics:home"]
+EXPECTED_AGGREGATE_ROLES = {"coordinator_drita", "statistician_besnik"}
 
 # Staff/API URLs whose views are not ours to mark and show no personal data.
 UNMARKED_BUT_IMPERSONAL = {"api:schema", "api:docs"}
@@ -366,3 +375,30 @@ def test_action_pages_without_a_record_refuse_roles_without_their_permission(sta
         username: 403 if username in EXPECTED_FORBIDDEN_BY_URL[name] else 200
         for username in NAMED_USERS
     }
+
+
+@pytest.mark.django_db
+def test_statistics_pages_are_for_the_roles_that_see_aggregates(staff):
+    routes = {route[0]: route for route in staff_and_api_routes()}
+    statistics_routes = sorted(name for name in routes if name.startswith("statistics:"))
+    assert statistics_routes == sorted(AGGREGATE_PAGES)
+    query = {"date_from": "2012-01-01", "date_to": "2012-12-31", "status": "registered"}
+    query |= {"by": "citizenship"}
+    statuses = {}
+    for username in NAMED_USERS:
+        client = verified_client(staff[username])
+        with translation.override("en"):
+            for name in AGGREGATE_PAGES:
+                # The page, and its download.
+                for extra in ({}, {"format": "csv"}):
+                    response = client.get(reverse(name), query | extra)
+                    statuses[(username, name, bool(extra))] = response.status_code
+
+    assert statuses == {
+        (username, name, download): 200 if username in EXPECTED_AGGREGATE_ROLES else 403
+        for username in NAMED_USERS
+        for name in AGGREGATE_PAGES
+        for download in (False, True)
+    }
+    # The statistician downloads statistics and opens no case (EXPECTED_VISIBLE above: none).
+    assert EXPECTED_VISIBLE["statistician_besnik"] == set()

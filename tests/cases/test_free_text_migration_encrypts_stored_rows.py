@@ -56,7 +56,8 @@ def test_stored_summaries_advice_and_places_are_encrypted_and_read_back(agencies
         [(place,)] = raw_rows("cases_traffickingevent", "place")
         assert (decrypt_text(summary), decrypt_text(advice)) == ("Her cousin in Ferizaj called", "")
         assert decrypt_text(place) == "Fshati i Epërm"
-        contact = Contact.objects.get(pk=old_contact.pk)
+        # Only the columns this migration knows: later migrations add others.
+        contact = Contact.objects.only("summary", "advice_and_referrals").get(pk=old_contact.pk)
         assert (contact.summary, contact.advice_and_referrals) == (
             "Her cousin in Ferizaj called",
             "",

@@ -34,6 +34,7 @@ from strehe.cases.services import (
 )
 from strehe.core.crypto import EncryptedFieldMixin
 from strehe.core.validation import EARLIEST_BIRTH_DATE, PLAN_HORIZON_DAYS, TEXT_MAX_LENGTH
+from strehe.helpline.followups import contact_follow_up_add
 from strehe.helpline.services import contact_create
 from tests.cases.test_authorization_matrix import staff_and_api_routes
 from tests.cases.workflow import (
@@ -95,6 +96,8 @@ EXPECTED_PAGES = {
     "cases:note_correct",
     "cases:event_correct",
     "helpline:correct",
+    "helpline:follow_up",
+    "helpline:follow_up_status",
 }
 Target = Callable[[], dict[str, Any]]
 
@@ -230,6 +233,10 @@ def test_every_form_answers_bad_input_with_an_error_or_a_cleaned_value(staff, ca
 
     def fresh_contact() -> dict[str, Any]:
         contact = contact_create(actor=staff["advocate_arta"], anonymous=False, **CALL)
+        # A call-back to mark done.
+        contact_follow_up_add(
+            actor=staff["advocate_arta"], contact=contact, due_on=timezone.localdate(), note="Call"
+        )
         return {"contact_id": contact.pk}
 
     targets: dict[str, Target] = {"code": fresh_case, "contact_id": fresh_contact}

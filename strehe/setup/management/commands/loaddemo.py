@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from strehe.accounts.demo import load_demo_users
 from strehe.cases.demo import load_demo_cases
 from strehe.cases.models import ReflectionPeriodRule
+from strehe.statistics.demo import load_statistics_demo
 
 
 class Command(BaseCommand):
@@ -16,6 +17,7 @@ class Command(BaseCommand):
             raise CommandError("Demo data builds on the reference data: run loadreference first.")
         logins = load_demo_users()
         opened = load_demo_cases()
+        victims = load_statistics_demo()
         self.stdout.write("Demo staff logins (synthetic data, demo installations only):")
         for login in logins:
             state = "created" if login.created else "exists"
@@ -26,3 +28,4 @@ class Command(BaseCommand):
                 # Add the secret to an authenticator app (or paste the otpauth URI into one).
                 self.stdout.write(f"      TOTP secret {login.totp_secret}  {login.otpauth_uri}")
         self.stdout.write(f"Demo cases opened: {opened}")
+        self.stdout.write(f"Synthetic victims for the statistics opened: {victims}")
