@@ -99,6 +99,8 @@ INSTALLED_APPS = [
     "strehe.portal",
     "strehe.audit",
     "strehe.cases",
+    # Shelter placement and occupancy (issue 13).
+    "strehe.shelters",
     # My work, the staff home: reads cases and helpline contacts.
     "strehe.work",
     "strehe.interchange",

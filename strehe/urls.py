@@ -28,5 +28,6 @@ urlpatterns += i18n_patterns(
     path("staff/statistics/", include("strehe.statistics.urls")),
     path("statistics/", include("strehe.statistics.public_urls")),
     path("staff/api-tokens/", include("strehe.api.token_urls")),
+    path("staff/shelters/", include("strehe.shelters.urls")),
     prefix_default_language=True,
 )

@@ -34,6 +34,8 @@ class Permission(StrEnum):
     SCREEN = "screen"
     # Work on a case one may see: notes, events, consent, sharing, stage moves.
     MANAGE_CASE = "manage_case"
+    # Notes and follow-ups on a case one may see: casework, and a shelter on its residents.
+    KEEP_NOTES = "keep_notes"
     # The formal decision: presumed, identified or not a victim.
     RECORD_IDENTIFICATION = "record_identification"
     RECORD_RISK_ASSESSMENT = "record_risk_assessment"
@@ -41,12 +43,21 @@ class Permission(StrEnum):
     OVERRIDE_CONSENT = "override_consent"
     # Aggregates that never name a person.
     VIEW_AGGREGATES = "view_aggregates"
+    # Shelter placement (strehe.shelters): choose a shelter for a case one may see, or transfer.
+    PLACE_IN_SHELTER = "place_in_shelter"
+    # A shelter's own work on its residents: check-in, capacity of its own shelters.
+    MANAGE_RESIDENTS = "manage_residents"
+    # End a stay: the shelter's staff, or the worker who placed the person.
+    CHECK_OUT = "check_out"
+    # The occupancy board: beds, occupied and free by shelter kind and region, never a person.
+    VIEW_OCCUPANCY = "view_occupancy"
     MANAGE_USERS = "manage_users"
     MANAGE_REFERENCE_DATA = "manage_reference_data"
 
 
 P = Permission
-CASEWORK = frozenset({P.VIEW_PERSONAL_DATA, P.OPEN_CASE, P.SCREEN, P.MANAGE_CASE})
+CASEWORK = frozenset({P.VIEW_PERSONAL_DATA, P.OPEN_CASE, P.SCREEN, P.MANAGE_CASE, P.KEEP_NOTES})
+PLACING = frozenset({P.PLACE_IN_SHELTER, P.CHECK_OUT, P.VIEW_OCCUPANCY})
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     # Operators log and screen, and open a case to hand it on; the agencies work it.
@@ -54,17 +65,32 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     # Identification is a police act in Kosovo; the advocates decide on presumed victims. Police
     # may share without consent where a life or an investigation is at stake, recording why.
     Role.POLICE_INVESTIGATOR: CASEWORK
+    | PLACING
     | {P.RECORD_IDENTIFICATION, P.RECORD_RISK_ASSESSMENT, P.OVERRIDE_CONSENT},
     Role.VICTIM_ADVOCATE: CASEWORK
+    | PLACING
     | {P.RECORD_IDENTIFICATION, P.RECORD_RISK_ASSESSMENT, P.LOG_CONTACT},
-    Role.SOCIAL_WORKER: CASEWORK | {P.RECORD_RISK_ASSESSMENT},
-    Role.SHELTER_STAFF: frozenset({P.VIEW_PERSONAL_DATA}),
+    Role.SOCIAL_WORKER: CASEWORK | PLACING | {P.RECORD_RISK_ASSESSMENT},
+    # A shelter's staff see their residents only (PLACEMENT_ONLY_ROLES), and work on them.
+    Role.SHELTER_STAFF: frozenset(
+        {P.VIEW_PERSONAL_DATA, P.KEEP_NOTES, P.MANAGE_RESIDENTS, P.CHECK_OUT, P.VIEW_OCCUPANCY}
+    ),
     Role.COORDINATOR: frozenset(
-        {P.VIEW_PERSONAL_DATA, P.VIEW_ALL_CASES, P.VIEW_ACCESS_LOG, P.VIEW_AGGREGATES}
+        {
+            P.VIEW_PERSONAL_DATA,
+            P.VIEW_ALL_CASES,
+            P.VIEW_ACCESS_LOG,
+            P.VIEW_AGGREGATES,
+            P.VIEW_OCCUPANCY,
+        }
     ),
     Role.STATISTICIAN: frozenset({P.VIEW_AGGREGATES}),
     Role.ADMINISTRATOR: frozenset({P.MANAGE_USERS, P.MANAGE_REFERENCE_DATA}),
 }
+
+# Roles that see a case only through a placement grant (a person living in their shelter),
+# whatever other grants name their agency: a shelter learns of its residents, nothing else.
+PLACEMENT_ONLY_ROLES = frozenset({Role.SHELTER_STAFF})
 
 # Whoever can see a person, or can give themselves that right by managing users, logs in with a
 # second factor. A user without a role is treated as the strictest case.

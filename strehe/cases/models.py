@@ -617,6 +617,7 @@ class AccessGrant(models.Model):
         SHARING_STOPPED = "sharing_stopped", _("Sharing was stopped")
         REASSIGNED = "reassigned", _("The case was assigned to someone else")
         TRANSFERRED = "transferred", _("The case was transferred to another agency")
+        CHECKED_OUT = "checked_out", _("The person left the shelter")
 
     # Bases on which a case is shared with another agency, and that "stop sharing" ends.
     SHARING = (Basis.CONSENT, Basis.OVERRIDE)

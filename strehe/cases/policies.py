@@ -7,8 +7,10 @@ rule, so that a list can never show what a detail page refuses, or the other way
 For cases the rule is: the access grants in force (models.AccessGrant). A user sees a case when
 their role may see personal data and either their role has the national view, or a grant in force
 names their agency (the whole agency's grant), or names them as a member of the agency they
-still belong to (the assigned worker's grant). Nothing else opens a case: not superuser status,
-not a share that was ended, not a grant of an agency the user has left.
+still belong to (the assigned worker's grant). A shelter's staff (roles.PLACEMENT_ONLY_ROLES) count
+placement grants only: they see the people living in their shelter and nothing else. Nothing
+else opens a case: not superuser status, not a share that was ended, not a grant of an agency the
+user has left.
 """
 
 from typing import Any
@@ -17,7 +19,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from strehe.accounts.models import User
-from strehe.accounts.roles import Permission, roles_with
+from strehe.accounts.roles import PLACEMENT_ONLY_ROLES, Permission, roles_with
 
 from .models import AccessGrant, Case, Person
 
@@ -32,11 +34,14 @@ class CasePolicy:
         """The grants in force that let `user` see a case (not counting the national view)."""
         if user.agency_id is None:
             return AccessGrant.objects.none()
-        return AccessGrant.objects.filter(
+        grants = AccessGrant.objects.filter(
             Q(user__isnull=True) | Q(user_id=user.pk),
             ended_at__isnull=True,
             agency_id=user.agency_id,
         )
+        if user.role in PLACEMENT_ONLY_ROLES:
+            grants = grants.filter(basis=AccessGrant.Basis.PLACEMENT)
+        return grants
 
     def visible_to(self, user: Any) -> QuerySet[Case]:
         """The cases `user` may see."""
@@ -68,9 +73,12 @@ class CasePolicy:
             ended_at__isnull=True,
             agency_id=OuterRef("agency_id"),
         )
+        placement_in_force = grant_in_force.filter(basis=AccessGrant.Basis.PLACEMENT)
         national = roles_with(Permission.VIEW_ALL_CASES)
         return User.objects.filter(
-            Q(role__in=national) | Exists(grant_in_force),
+            Q(role__in=national)
+            | (~Q(role__in=PLACEMENT_ONLY_ROLES) & Exists(grant_in_force))
+            | (Q(role__in=PLACEMENT_ONLY_ROLES) & Exists(placement_in_force)),
             is_active=True,
             role__in=roles_with(permission) & roles_with(Permission.VIEW_PERSONAL_DATA),
         )

@@ -79,7 +79,7 @@ def assessor_candidates(case: Case) -> QuerySet[User]:
 def follow_up_assignee_candidates(case: Case) -> QuerySet[User]:
     """Who a follow-up of `case` may be assigned to: those who may see it and work on it."""
     return (
-        case_policy.users_with_access(case, Permission.MANAGE_CASE)
+        case_policy.users_with_access(case, Permission.KEEP_NOTES)
         .select_related("agency__organisation")
         .order_by("agency__organisation__name", "role", "username")
     )

@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from strehe.core.readable import country_name, country_names, language_names
+from strehe.directory.models import Shelter
 
 from .codes import DecisionOrganisation, EventKind, TraffickingStatus
 from .models import (
@@ -119,6 +120,8 @@ def timeline_line(entry: TimelineEntry, agencies: Mapping[int, str] | None = Non
             "kind": _label(EventKind, data.get("kind")),
             "country": country_name(data["country"]) if data.get("country") else "?",
         }
+    if kind == Kind.PLACEMENT:
+        return _placement_line(data)
     if kind == Kind.SAME_PERSON:
         return _("Confirmed to be the same person as case %(code)s.") % {
             "code": data.get("other", "?")
@@ -138,6 +141,24 @@ def timeline_line(entry: TimelineEntry, agencies: Mapping[int, str] | None = Non
     if kind == Kind.FOLLOW_UP_REOPENED:
         return _("Follow-up due on %(date)s reopened.") % {"date": _date(data.get("due_on", ""))}
     return _label(Kind, kind)
+
+
+def _placement_line(data: Mapping[str, Any]) -> str:
+    shelter_id = data.get("shelter")
+    shelter = (
+        Shelter.objects.filter(pk=shelter_id).values_list("name", flat=True).first()
+        if isinstance(shelter_id, int)
+        else None
+    )
+    values = {"shelter": shelter or "?"}
+    event = data.get("event")
+    if event == "placed":
+        return _("Placed in %(shelter)s.") % values
+    if event == "checked_in":
+        return _("Checked in at %(shelter)s.") % values
+    if event == "checked_out":
+        return _("Checked out of %(shelter)s.") % values
+    return _label(Kind, Kind.PLACEMENT)
 
 
 def _stage_line(data: Mapping[str, Any]) -> str:

@@ -124,6 +124,7 @@ def case_detail(request: HttpRequest, code: str) -> HttpResponse:
         "events": case.events.select_related("recorded_by").order_by("started_on", "pk"),
         "timeline": [(entry, timeline_line(entry, agencies)) for entry in timeline],
         "may_manage": case_policy.may(user, Permission.MANAGE_CASE, case),
+        "may_keep_notes": case_policy.may(user, Permission.KEEP_NOTES, case),
         "may_identify": case_policy.may(user, Permission.RECORD_IDENTIFICATION, case),
         "may_assess_risk": case_policy.may(user, Permission.RECORD_RISK_ASSESSMENT, case),
         "may_view_access_log": case_policy.may_view_access_log(user, case),
@@ -350,7 +351,7 @@ def case_sharing_end(request: HttpRequest, case: Case) -> HttpResponse:
     )
 
 
-@case_action(Permission.MANAGE_CASE)
+@case_action(Permission.KEEP_NOTES)
 def case_note(request: HttpRequest, case: Case) -> HttpResponse:
     form = NoteForm(posted(request))
 
@@ -423,7 +424,7 @@ def case_exploitation(request: HttpRequest, case: Case) -> HttpResponse:
     )
 
 
-@case_action(Permission.MANAGE_CASE)
+@case_action(Permission.KEEP_NOTES)
 def case_follow_up(request: HttpRequest, case: Case) -> HttpResponse:
     """Add a follow-up: what is to be done, by when, by whom."""
     form = FollowUpForm(posted(request), case=case, user=request.user)
@@ -449,7 +450,7 @@ def case_follow_up(request: HttpRequest, case: Case) -> HttpResponse:
     )
 
 
-@case_action(Permission.MANAGE_CASE)
+@case_action(Permission.KEEP_NOTES)
 def case_follow_up_status(request: HttpRequest, case: Case) -> HttpResponse:
     """Mark a follow-up done or not done; the case page posts here from each follow-up's
     button. The follow-up is a POST field, so the URL has the case code alone."""

@@ -70,8 +70,11 @@ class ShelterAdmin(ReferenceDataPermissions, TranslationAdmin):
         "kind",
         "region",
         "capacity",
+        "occupied",
         "capacity_illustrative",
         "illustrative",
     ]
+    # Occupancy is counted by the placement services, never typed in.
+    readonly_fields = ["occupied"]
     list_filter = ["kind", "region", "illustrative"]
     search_fields = ["name_sq", "name_sr", "name_en", "slug"]

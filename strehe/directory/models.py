@@ -5,6 +5,9 @@ code, so another jurisdiction is served by loading other files. Facts the source
 loaded anyway so the network can be shown, but carry `illustrative=True`, which the admin shows.
 """
 
+from typing import Any
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -257,6 +260,9 @@ class Shelter(models.Model):
     accepts_men = models.BooleanField(_("accepts men"), default=False)
     accepts_children = models.BooleanField(_("accepts children"), default=False)
     capacity = models.PositiveIntegerField(_("beds"))
+    # Beds taken by open placements. Written only by strehe.shelters.services, with conditional
+    # UPDATEs (`occupied < capacity`), never by saving a loaded row: see save().
+    occupied = models.PositiveIntegerField(_("beds occupied"), default=0, editable=False)
     capacity_illustrative = models.BooleanField(_("bed count is illustrative"), default=False)
     address = models.TextField(_("address (never shown publicly)"), blank=True)
     operator = models.ForeignKey(
@@ -275,6 +281,11 @@ class Shelter(models.Model):
         ordering = ["kind", "slug"]
         constraints = [
             models.CheckConstraint(condition=Q(capacity__gte=0), name="shelter_capacity_positive"),
+            # The database refuses an overbooked shelter, whatever the code above it does.
+            models.CheckConstraint(
+                condition=Q(occupied__gte=0) & Q(occupied__lte=F("capacity")),
+                name="shelter_occupied_within_capacity",
+            ),
             models.CheckConstraint(
                 condition=Q(accepts_women=True) | Q(accepts_men=True) | Q(accepts_children=True),
                 name="shelter_accepts_someone",
@@ -285,3 +296,37 @@ class Shelter(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # A row loaded a minute ago holds a stale occupancy: saving it must not write it back.
+        if (
+            self.pk is not None
+            and not kwargs.get("force_insert")
+            and "update_fields" not in kwargs
+            and type(self).objects.filter(pk=self.pk).exists()
+        ):
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "occupied"
+            ]
+        super().save(*args, **kwargs)
+
+    @property
+    def free_beds(self) -> int:
+        return max(0, self.capacity - self.occupied)
+
+    def clean(self) -> None:
+        # The admin and the loader change capacity; they may not go below the beds occupied now
+        # (the check constraint would refuse it anyway, as an error instead of a message).
+        if self.pk is not None:
+            occupied = Shelter.objects.filter(pk=self.pk).values_list("occupied", flat=True).first()
+            if occupied is not None and self.capacity is not None and self.capacity < occupied:
+                raise ValidationError(
+                    {
+                        "capacity": _(
+                            "%(occupied)s beds are occupied; the capacity cannot be lower."
+                        )
+                        % {"occupied": occupied}
+                    }
+                )

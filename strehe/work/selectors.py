@@ -18,6 +18,8 @@ from strehe.cases.policies import case_policy
 from strehe.cases.stages import REFLECTION_WARNING_DAYS
 from strehe.helpline.models import Contact, ContactFollowUp
 from strehe.helpline.policies import contact_policy
+from strehe.shelters.models import Placement
+from strehe.shelters.selectors import residents_of
 
 # Each list is for reading at a glance; beyond this the case list and its filters take over.
 LIST_LIMIT = 100
@@ -118,6 +120,8 @@ class MyWork:
     contacts: list[Contact] | None
     call_backs: list[tuple[ContactFollowUp, bool]] | None
     may_see_cases: bool
+    # A shelter's staff: the people living in their shelters (None for other roles).
+    residents: list[Placement] | None = None
 
 
 def my_work(user: Any, *, since: datetime.datetime, today: datetime.date) -> MyWork:
@@ -143,4 +147,7 @@ def my_work(user: Any, *, since: datetime.datetime, today: datetime.date) -> MyW
         if may_log
         else None,
         may_see_cases=may_see_cases,
+        residents=list(residents_of(user)[:LIST_LIMIT])
+        if user.has_role_permission(Permission.MANAGE_RESIDENTS)
+        else None,
     )

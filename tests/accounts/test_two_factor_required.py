@@ -10,6 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from strehe.audit.models import AuditEntry
 from strehe.helpline.services import contact_create
 from tests.cases.test_authorization_matrix import staff_and_api_routes
+from tests.shelters.helpers import make_shelter
 from tests.staff import STAFF_PASSWORD
 
 LOGIN_STEPS = {
@@ -64,7 +65,8 @@ def test_no_staff_page_before_the_second_factor(staff, records_of, username):
         topic="trafficking",
         outcome="advice_given",
     )
-    arguments = {"code": case.code, "contact_id": contact.pk}
+    shelter = make_shelter(operator=staff[username].agency)
+    arguments = {"code": case.code, "contact_id": contact.pk, "shelter_id": shelter.pk}
     client = password_only_client(username)
 
     reached = []

@@ -20,8 +20,10 @@ from django.utils import translation
 
 from strehe.accounts.models import User
 from strehe.accounts.roles import Role
+from strehe.directory.models import Shelter
 from strehe.helpline.models import Contact
 from tests.cases.test_authorization_matrix import staff_and_api_routes
+from tests.shelters.helpers import make_shelter, resident_records
 from tests.staff import make_user, verified_client
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -85,9 +87,19 @@ def test_axe_finds_no_violation_on_any_staff_page(
 ):
     from axe_playwright_python.sync_playwright import Axe
 
+    def case_code(username: str) -> str:
+        # A shelter's staff see residents only: theirs is a case placed in their shelter.
+        if username == "shelter_staff_shpresa":
+            return resident_records(staff, agencies, shelter_run_by(username))["resident"].code
+        return records_of(username).own.code
+
+    def shelter_run_by(username: str) -> Shelter:
+        return make_shelter(operator=staff[username].agency)
+
     arguments_for: dict[str, Callable[[str], Any]] = {
-        "code": lambda username: records_of(username).own.code,
+        "code": case_code,
         "contact_id": lambda username: contact_of(staff[username]).pk,
+        "shelter_id": lambda username: shelter_run_by(username).pk,
     }
     routes = staff_page_routes()
     unfillable = [(n, a) for n, a in routes if not a <= set(arguments_for)]

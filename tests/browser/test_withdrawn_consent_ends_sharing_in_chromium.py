@@ -1,10 +1,12 @@
-"""Acceptance: when the person withdraws their consent, the shelter stops seeing the case at once.
+"""Acceptance: when the person withdraws their consent, the Centre for Social Work stops seeing
+the case at once.
 
 In Chromium, with two people logged in for real (password, then TOTP): advocate_arta records
-the person's consent to share her case with the shelter and shares it; shelter_staff_shpresa
-opens the case and sees the person's name; advocate_arta records on the case page that the
-consent was withdrawn; the shelter's next request for the case is answered 404, and the case
-page tells the advocate when sharing ended and why.
+the person's consent to share her case with the Centre for Social Work and shares it;
+social_worker_sokol opens the case and sees the person's name; advocate_arta records on the case
+page that the consent was withdrawn; the centre's next request for the case is answered 404, and
+the case page tells the advocate when sharing ended and why. (A shelter sees its residents only,
+through placements: tests/browser/test_placement_in_chromium.py.)
 """
 
 import pytest
@@ -17,12 +19,12 @@ from tests.staff import open_test_case
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_the_shelter_loses_the_case_when_the_person_withdraws_consent(
+def test_the_centre_loses_the_case_when_the_person_withdraws_consent(
     recorded_page, browser, live_server, staff, agencies
 ):
     case = open_test_case(owner=agencies["advocates"], worker=staff["advocate_arta"], label="Bora")
     case_path = f"/en/staff/cases/{case.code}/"
-    shelter = agencies["shelter"]
+    shelter = agencies["social"]
 
     # --- advocate_arta records the consent and shares the case ----------------------------
     page = recorded_page.page
@@ -41,10 +43,10 @@ def test_the_shelter_loses_the_case_when_the_person_withdraws_consent(
     grant = AccessGrant.objects.get(case=case, agency=shelter)
     assert grant.basis == AccessGrant.Basis.CONSENT and grant.in_force
 
-    # --- shelter_staff_shpresa, in another browser, opens the case ------------------------
+    # --- social_worker_sokol, in another browser, opens the case --------------------------
     context = browser.new_context(base_url=live_server.url)
     shelter_page = context.new_page()
-    log_in(shelter_page, "shelter_staff_shpresa")
+    log_in(shelter_page, "social_worker_sokol")
     response = shelter_page.goto(case_path)
     assert response.status == 200
     assert "GivenBora" in shelter_page.locator("main").inner_text()

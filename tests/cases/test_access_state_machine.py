@@ -60,6 +60,9 @@ SEES_PERSONAL_DATA = {
     "coordinator",
 }
 SEES_EVERY_CASE = {"coordinator"}
+# A shelter's staff see a case only while its person lives in their shelter (a placement, which
+# no act of this machine makes): owner, worker and sharing grants open nothing for them.
+SEES_RESIDENTS_ONLY = {"shelter_staff"}
 OPENS_CASES = {"helpline_operator", "police_investigator", "victim_advocate", "social_worker"}
 MANAGES_CASES = {"police_investigator", "victim_advocate", "social_worker"}
 OVERRIDES_CONSENT = {"police_investigator"}
@@ -163,7 +166,7 @@ def model_sees(person: ModelUser, username: str, case: ModelCase) -> bool:
         return False
     if person.role in SEES_EVERY_CASE:
         return True
-    if person.agency is None:
+    if person.agency is None or person.role in SEES_RESIDENTS_ONLY:
         return False
     if person.agency == case.owner or person.agency in case.agencies_shared_with():
         return True

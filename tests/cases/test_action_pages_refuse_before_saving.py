@@ -21,7 +21,8 @@ def row_counts():
 @pytest.mark.parametrize(
     ("username", "relation", "status"),
     [
-        ("shelter_staff_shpresa", "own", 403),
+        # A shelter's staff see residents only (placements), not a case assigned to them.
+        ("shelter_staff_shpresa", "own", 404),
         ("shelter_staff_shpresa", "other_agency", 404),
         ("coordinator_drita", "other_agency", 403),
         ("operator_olta", "own_agency", 403),

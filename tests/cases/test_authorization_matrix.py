@@ -10,7 +10,9 @@ identification...) looks the record up first, so an invisible code is 404 for ev
 answers 403 to a role without its permission (ACTION_PERMISSION_BY_URL). Helpline pages refuse a
 role without their permission with 403 before any lookup (EXPECTED_FORBIDDEN_BY_URL).
 
-Referral and placement relations join RELATIONS once those models exist.
+Placement relations: "resident" is a case of another agency whose person lives in a shelter the
+shelter staff's agency runs; "former_resident" one whose person was checked out of it. Shelter
+staff see their residents only. Referral relations join RELATIONS once that model exists.
 """
 
 import pytest
@@ -21,9 +23,11 @@ from django.utils import translation
 from strehe.accounts.models import User
 from strehe.accounts.roles import Permission, permissions_of
 from strehe.helpline.models import Contact
+from tests.shelters.helpers import make_shelter, resident_records
 from tests.staff import COLLEAGUES, NAMED_USERS, verified_client
 
-RELATIONS = ("own", "own_agency", "other_agency")
+CONTACT_RELATIONS = ("own", "own_agency", "other_agency")
+RELATIONS = (*CONTACT_RELATIONS, "resident", "former_resident")
 CASEWORK = {"own", "own_agency"}
 EVERYTHING = set(RELATIONS)
 
@@ -33,7 +37,8 @@ EXPECTED_VISIBLE = {
     "investigator_ilir": CASEWORK,
     "advocate_arta": CASEWORK,
     "social_worker_sokol": CASEWORK,
-    "shelter_staff_shpresa": CASEWORK,
+    # A shelter's staff see the people living in their shelter, not their agency's other cases.
+    "shelter_staff_shpresa": {"resident"},
     "coordinator_drita": EVERYTHING,
     "statistician_besnik": set(),
     "administrator_agim": set(),
@@ -42,7 +47,12 @@ EXPECTED_VISIBLE = {
 EXPECTED_VISIBLE_BY_URL = {
     "cases:access_log": {"coordinator_drita": EVERYTHING},
     # My work lists the cases assigned to the user (the "own" record), whatever else they see.
-    "accounts:home": {name: {"own"} for name, relations in EXPECTED_VISIBLE.items() if relations},
+    "accounts:home": {
+        **{name: {"own"} for name, relations in EXPECTED_VISIBLE.items() if relations},
+        # ...and for a shelter's staff, their residents.
+        "shelter_staff_shpresa": {"resident"},
+    },
+    "shelters:residents": {"shelter_staff_shpresa": {"resident"}},
 }
 # Whether the role reaches personal-data lists at all (else 403).
 EXPECTED_LIST_ALLOWED = {name: bool(relations) for name, relations in EXPECTED_VISIBLE.items()}
@@ -94,6 +104,7 @@ EXPECTED_FORBIDDEN_BY_URL = {
     # Call-backs are helpline work: the roles that log contacts (not the national view).
     "helpline:follow_up": NOT_HELPLINE_WORK,
     "helpline:follow_up_status": NOT_HELPLINE_WORK,
+    "shelters:residents": set(NAMED_USERS) - {"shelter_staff_shpresa"},
 }
 # Correcting a contact is for the roles that log contacts (the national view only reads them).
 EXPECTED_FORBIDDEN_BY_URL["helpline:correct"] = EXPECTED_FORBIDDEN_BY_URL["helpline:create"]
@@ -106,12 +117,16 @@ ACTION_PERMISSION_BY_URL = {
     "cases:consent_withdraw": P.MANAGE_CASE,
     "cases:sharing": P.MANAGE_CASE,
     "cases:sharing_end": P.MANAGE_CASE,
-    "cases:note": P.MANAGE_CASE,
+    "cases:note": P.KEEP_NOTES,
     "cases:event": P.MANAGE_CASE,
     "cases:exploitation": P.MANAGE_CASE,
     "cases:identification": P.RECORD_IDENTIFICATION,
-    "cases:follow_up": P.MANAGE_CASE,
-    "cases:follow_up_status": P.MANAGE_CASE,
+    "cases:follow_up": P.KEEP_NOTES,
+    "cases:follow_up_status": P.KEEP_NOTES,
+    "shelters:place": P.PLACE_IN_SHELTER,
+    "shelters:transfer": P.PLACE_IN_SHELTER,
+    "shelters:check_in": P.MANAGE_RESIDENTS,
+    "shelters:check_out": P.CHECK_OUT,
     # Corrections with history (cases.views_editing).
     "cases:person": P.MANAGE_CASE,
     "cases:narrative": P.MANAGE_CASE,
@@ -142,6 +157,7 @@ LIST_OF = {
     "api:contacts": "contact_id",
     "search:search": "code",
     "accounts:home": "code",
+    "shelters:residents": "code",
 }
 # Lists that show nothing until asked: the query that should list each record, one request per
 # record. The search is asked for the person's name, so the blind index is what is checked.
@@ -289,7 +305,7 @@ def test_every_staff_and_api_url_declares_whether_it_shows_personal_data():
 
 
 @pytest.mark.django_db
-def test_authorization_matrix(staff, records_of, capsys):
+def test_authorization_matrix(staff, agencies, records_of, capsys):
     routes = personal_data_routes()
     unknown = [
         (name, kwargs)
@@ -298,12 +314,13 @@ def test_authorization_matrix(staff, records_of, capsys):
     ]
     assert unknown == [], f"the matrix does not know how to fill these URL arguments: {unknown}"
 
+    shelter = make_shelter(operator=agencies["shelter"], capacity=100)
     checked = 0
     unexpected_allows: list[str] = []
     unexpected_denials: list[str] = []
     for username in NAMED_USERS:
         records_by_argument = {
-            "code": records_of(username).by_relation(),
+            "code": records_of(username).by_relation() | resident_records(staff, agencies, shelter),
             "contact_id": contacts_of(staff, username),
         }
         client: Client = verified_client(staff[username])
@@ -359,7 +376,12 @@ def test_authorization_matrix(staff, records_of, capsys):
         print(f"\nauthorization matrix: {checked} (role, record, URL) cases checked")
     assert unexpected_allows == []
     assert unexpected_denials == []
-    assert checked == len(NAMED_USERS) * len(RELATIONS) * len(routes)
+    relations_of = {"contact_id": len(CONTACT_RELATIONS), "code": len(RELATIONS)}
+    per_user = sum(
+        relations_of[next(iter(kwargs))] if kwargs else relations_of[LIST_OF[name]]
+        for name, kwargs in routes
+    )
+    assert checked == len(NAMED_USERS) * per_user
 
 
 @pytest.mark.django_db

@@ -189,7 +189,9 @@ EXPECTED = {
     stage             200/302  200/302  404/404  200/302  404/404  404/404  404/404
     transfer          200/200  200/200  404/404  403/403  404/404  404/404  404/404
 """,
-    "shelter_staff_shpresa": SEES_OWN_AGENCY_CANNOT_ACT,
+    # A shelter's staff see only the people living in their shelter (placement grants, checked in
+    # tests/cases/test_authorization_matrix.py as "resident"); none of these cases is one.
+    "shelter_staff_shpresa": SEES_NOTHING,
     "coordinator_drita": """
     detail            200      200      200      200      200      200      200
     print             200      200      200      200      200      200      200

@@ -14,7 +14,9 @@ from strehe.cases.services import (
     consent_withdraw,
     trafficking_event_add,
 )
+from strehe.shelters.services import placement_create
 from tests.cases.workflow import reflection_rules, to_initial_assistance, url
+from tests.shelters.helpers import make_shelter
 
 
 @pytest.mark.django_db
@@ -78,8 +80,12 @@ def test_the_detail_page_shows_person_risk_identification_consents_shares_and_ev
 
 
 @pytest.mark.django_db
-def test_action_links_are_shown_only_to_roles_that_may_act(records_of, login_as):
-    case = records_of("shelter_staff_shpresa").own
+def test_action_links_are_shown_only_to_roles_that_may_act(staff, agencies, records_of, login_as):
+    # Shelter staff see a case while its person lives in their shelter: they keep notes and
+    # check out, and take no other act.
+    case = records_of("social_worker_sokol").own
+    shelter = make_shelter(operator=agencies["shelter"])
+    placement_create(actor=staff["social_worker_sokol"], case=case, shelter=shelter)
     colleague_case = records_of("advocate_arta").own
 
     shelter_page = login_as("shelter_staff_shpresa").get(url("cases:detail", case))
@@ -87,7 +93,9 @@ def test_action_links_are_shown_only_to_roles_that_may_act(records_of, login_as)
 
     assert shelter_page.status_code == 200
     assert "/stage/" not in shelter_page.content.decode()
-    assert "/notes/" not in shelter_page.content.decode()
+    assert "/place/" not in shelter_page.content.decode()
+    assert f"/{case.code}/notes/" in shelter_page.content.decode()
+    assert f"/{case.code}/check-out/" in shelter_page.content.decode()
     for action in ("stage", "risk", "consents", "consents/withdraw", "sharing", "notes"):
         assert f"/{colleague_case.code}/{action}/" in advocate_page.content.decode(), action
 

@@ -16,6 +16,7 @@ from tests.cases.test_authorization_matrix import (
     shows_personal_data,
     staff_and_api_routes,
 )
+from tests.shelters.helpers import make_shelter, resident_records
 from tests.staff import NAMED_USERS, verified_client
 
 QUICK_EXIT_LINK = 'id="quick-exit"'
@@ -45,14 +46,21 @@ def assert_staff_layout(html: str, where: str, name: str) -> None:
 
 
 @pytest.mark.django_db
-def test_every_staff_page_has_the_staff_layout_and_no_quick_exit(staff, records_of, capsys):
+def test_every_staff_page_has_the_staff_layout_and_no_quick_exit(
+    staff, agencies, records_of, capsys
+):
     for user in staff.values():
         user.first_name, user.last_name = user.username.split("_")[-1].capitalize(), "Tester"
         user.save(update_fields=["first_name", "last_name"])
+    shelter = make_shelter(operator=agencies["shelter"], capacity=20)
     records = {
         username: {
-            "code": records_of(username).own,
+            # A shelter's staff see residents only: theirs is a case placed in their shelter.
+            "code": resident_records(staff, agencies, shelter)["resident"]
+            if username == "shelter_staff_shpresa"
+            else records_of(username).own,
             "contact_id": contacts_of(staff, username)["own"],
+            "shelter_id": shelter,
         }
         for username in NAMED_USERS
     }

@@ -12,7 +12,16 @@ from strehe.directory.selectors import organisation_slugs
 from strehe.portal.selectors import content_page_slugs
 
 # Staff areas and the API, not public pages; they have their own access rules.
-NOT_PUBLIC_NAMESPACES = {"admin", "accounts", "cases", "api", "api_tokens", "helpline", "search"}
+NOT_PUBLIC_NAMESPACES = {
+    "admin",
+    "accounts",
+    "cases",
+    "api",
+    "api_tokens",
+    "helpline",
+    "search",
+    "shelters",
+}
 NOT_PAGES = {"healthz"}
 
 

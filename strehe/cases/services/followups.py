@@ -32,7 +32,7 @@ def _assignee_problem(case: Case, assignee: Any) -> str | None:
     """An assignee must be able to see the case and work on it, or the task would be lost."""
     if assignee is None:
         return None
-    if not case_policy.users_with_access(case, Permission.MANAGE_CASE).filter(pk=assignee.pk):
+    if not case_policy.users_with_access(case, Permission.KEEP_NOTES).filter(pk=assignee.pk):
         return _("Choose someone who may work on this case.")
     return None
 
@@ -62,7 +62,7 @@ def follow_up_add(
     """Add a follow-up to `case`, due on `due_on` (a day in the past is allowed: the task was
     due already and is recorded late), assigned to someone who may work on the case, or to
     nobody yet."""
-    case_policy.require(actor, Permission.MANAGE_CASE, case)
+    case_policy.require(actor, Permission.KEEP_NOTES, case)
     if case.stage == Case.Stage.CLOSED:
         raise ValidationError({"due_on": _("The case is closed.")})
     if not note.strip():
@@ -98,7 +98,7 @@ def _locked(follow_up: FollowUp) -> FollowUp:
 @transaction.atomic
 def follow_up_done(*, actor: Any, follow_up: FollowUp) -> FollowUp:
     """Mark a follow-up done, saying who and when. Done already: nothing changes."""
-    case_policy.require(actor, Permission.MANAGE_CASE, follow_up.case)
+    case_policy.require(actor, Permission.KEEP_NOTES, follow_up.case)
     follow_up = _locked(follow_up)
     if follow_up.is_done:
         return follow_up
@@ -118,7 +118,7 @@ def follow_up_done(*, actor: Any, follow_up: FollowUp) -> FollowUp:
 @transaction.atomic
 def follow_up_reopen(*, actor: Any, follow_up: FollowUp) -> FollowUp:
     """Undo "done": the follow-up is open again. Open already: nothing changes."""
-    case_policy.require(actor, Permission.MANAGE_CASE, follow_up.case)
+    case_policy.require(actor, Permission.KEEP_NOTES, follow_up.case)
     follow_up = _locked(follow_up)
     if not follow_up.is_done:
         return follow_up

@@ -80,7 +80,7 @@ def case_viewed(*, actor: Any, case: Case) -> None:
 
 @transaction.atomic
 def case_note_add(*, actor: Any, case: Case, text: str) -> TimelineEntry:
-    case_policy.require(actor, Permission.MANAGE_CASE, case)
+    case_policy.require(actor, Permission.KEEP_NOTES, case)
     if not text.strip():
         raise ValidationError({"text": _("Write the note.")})
     try:

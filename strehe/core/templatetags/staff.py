@@ -31,7 +31,7 @@ STAFF_NAVIGATION = (
     NavItem("cases:list", _("Cases"), Permission.VIEW_PERSONAL_DATA),
     NavItem("search:search", _("Search"), Permission.VIEW_PERSONAL_DATA),
     NavItem("referrals:list", _("Referrals"), Permission.VIEW_PERSONAL_DATA),
-    NavItem("shelters:list", _("Shelters"), Permission.VIEW_PERSONAL_DATA),
+    NavItem("shelters:list", _("Shelters"), Permission.VIEW_OCCUPANCY),
     NavItem("statistics:home", _("Statistics"), Permission.VIEW_AGGREGATES),
 )
 

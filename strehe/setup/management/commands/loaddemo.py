@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from strehe.accounts.demo import load_demo_users
 from strehe.cases.demo import load_demo_cases
 from strehe.cases.models import ReflectionPeriodRule
+from strehe.shelters.demo import load_demo_shelter_operator
 from strehe.statistics.demo import load_statistics_demo
 
 
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         logins = load_demo_users()
         opened = load_demo_cases()
         victims = load_statistics_demo()
+        load_demo_shelter_operator()
         self.stdout.write("Demo staff logins (synthetic data, demo installations only):")
         for login in logins:
             state = "created" if login.created else "exists"

@@ -1,0 +1,4 @@
+from tests.shelters.helpers import shelter_of_agency
+from tests.staff import agencies, login_as, records_of, staff
+
+__all__ = ["agencies", "login_as", "records_of", "shelter_of_agency", "staff"]
