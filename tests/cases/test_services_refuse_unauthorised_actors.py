@@ -322,7 +322,7 @@ def test_a_service_refuses_an_actor_who_may_not_act_and_writes_nothing(
         ("case_assign", "coordinator_drita"),
         ("case_transfer", "advocate_arta"),
         ("case_transfer", "coordinator_drita"),
-        ("case_printed", "shelter_staff_shpresa"),
+        ("case_printed", "operator_olta"),
         ("contact_create", "operator_olta"),
         ("contact_screen", "operator_olta"),
         ("contact_open_case", "operator_olta"),
