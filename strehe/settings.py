@@ -97,6 +97,9 @@ INSTALLED_APPS = [
     "strehe.helpline",
     "strehe.accounts",
     "strehe.portal",
+    # The "16 Days of Activism" campaign pages, their moderated comments and the anonymous
+    # contact form (public writing, with its spam checks).
+    "strehe.campaigns",
     "strehe.audit",
     "strehe.cases",
     # Shelter placement and occupancy (issue 13).
@@ -373,6 +376,14 @@ AUDIT_CHECKPOINT_FILE = Path(
 STREHE_CASE_CODE_PREFIX = os.environ.get("STREHE_CASE_CODE_PREFIX", "KS")
 # Published statistics never show a count from 1 to this minus one (strehe.statistics.disclosure).
 STREHE_STATISTICS_THRESHOLD = 5
+
+# Public writing (campaign comments, the anonymous contact form). Comments wait for a moderator
+# unless STREHE_COMMENTS_PREMODERATED=0. A form sent sooner than the minimum after it was opened,
+# or a client's post beyond the limit within the window, is refused and stores nothing.
+STREHE_COMMENTS_PREMODERATED = env_flag("STREHE_COMMENTS_PREMODERATED", default=True)
+STREHE_PUBLIC_FORM_MIN_SECONDS = 4
+STREHE_PUBLIC_POST_LIMIT = 5
+STREHE_PUBLIC_POST_WINDOW_SECONDS = 3600
 
 LOGGING = {
     "version": 1,

@@ -20,11 +20,13 @@ urlpatterns: list[URLPattern | URLResolver] = [
 # language needs no cookie and every page has one address per language.
 urlpatterns += i18n_patterns(
     path("", include("strehe.portal.urls")),
+    path("", include("strehe.campaigns.urls")),
     path("admin/", admin.site.urls),
     path("staff/", include("strehe.accounts.urls")),
     path("staff/cases/", include("strehe.cases.urls")),
     path("staff/helpline/", include("strehe.helpline.urls")),
     path("staff/search/", include("strehe.cases.search_urls")),
+    path("staff/moderation/", include("strehe.campaigns.staff_urls")),
     path("staff/statistics/", include("strehe.statistics.urls")),
     path("statistics/", include("strehe.statistics.public_urls")),
     path("staff/api-tokens/", include("strehe.api.token_urls")),

@@ -44,6 +44,7 @@ NAMED_USERS = {
     "coordinator_drita": (Role.COORDINATOR, "national"),
     "statistician_besnik": (Role.STATISTICIAN, "national"),
     "administrator_agim": (Role.ADMINISTRATOR, "national"),
+    "moderator_mimoza": (Role.MODERATOR, "national"),
 }
 # A colleague in each agency, and a worker of the other agency.
 COLLEAGUES = {

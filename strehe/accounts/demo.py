@@ -50,6 +50,7 @@ DEMO_USERS = [
     ("coordinator_drita", Role.COORDINATOR, "national", False),
     ("statistician_besnik", Role.STATISTICIAN, "national", False),
     ("administrator_agim", Role.ADMINISTRATOR, "national", True),
+    ("moderator_mimoza", Role.MODERATOR, "national", False),
     ("demo-admin", Role.ADMINISTRATOR, "national", True),
 ]
 

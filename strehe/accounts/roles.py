@@ -19,6 +19,8 @@ class Role(models.TextChoices):
     COORDINATOR = "coordinator", _("Coordinator (national view of cases)")
     STATISTICIAN = "statistician", _("Statistician (aggregates only)")
     ADMINISTRATOR = "administrator", _("Administrator (users and reference data)")
+    # Campaign comments only: sees no case, no contact, no person.
+    MODERATOR = "moderator", _("Comment moderator")
 
 
 class Permission(StrEnum):
@@ -53,6 +55,11 @@ class Permission(StrEnum):
     VIEW_OCCUPANCY = "view_occupancy"
     MANAGE_USERS = "manage_users"
     MANAGE_REFERENCE_DATA = "manage_reference_data"
+    # Messages sent through the public contact form belong to no agency: the helpline's
+    # operators answer them.
+    ANSWER_PUBLIC_MESSAGES = "answer_public_messages"
+    # Approve, reject or redact comments on the public campaign pages.
+    MODERATE_COMMENTS = "moderate_comments"
 
 
 P = Permission
@@ -61,7 +68,9 @@ PLACING = frozenset({P.PLACE_IN_SHELTER, P.CHECK_OUT, P.VIEW_OCCUPANCY})
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     # Operators log and screen, and open a case to hand it on; the agencies work it.
-    Role.HELPLINE_OPERATOR: frozenset({P.VIEW_PERSONAL_DATA, P.OPEN_CASE, P.SCREEN, P.LOG_CONTACT}),
+    Role.HELPLINE_OPERATOR: frozenset(
+        {P.VIEW_PERSONAL_DATA, P.OPEN_CASE, P.SCREEN, P.LOG_CONTACT, P.ANSWER_PUBLIC_MESSAGES}
+    ),
     # Identification is a police act in Kosovo; the advocates decide on presumed victims. Police
     # may share without consent where a life or an investigation is at stake, recording why.
     Role.POLICE_INVESTIGATOR: CASEWORK
@@ -86,6 +95,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     ),
     Role.STATISTICIAN: frozenset({P.VIEW_AGGREGATES}),
     Role.ADMINISTRATOR: frozenset({P.MANAGE_USERS, P.MANAGE_REFERENCE_DATA}),
+    Role.MODERATOR: frozenset({P.MODERATE_COMMENTS}),
 }
 
 # Roles that see a case only through a placement grant (a person living in their shelter),
@@ -93,8 +103,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
 PLACEMENT_ONLY_ROLES = frozenset({Role.SHELTER_STAFF})
 
 # Whoever can see a person, or can give themselves that right by managing users, logs in with a
-# second factor. A user without a role is treated as the strictest case.
-TWO_FACTOR_PERMISSIONS = frozenset({P.VIEW_PERSONAL_DATA, P.MANAGE_USERS})
+# second factor. A user without a role is treated as the strictest case. Moderators read comments
+# before anyone else does, and a held comment may name a person: they use a second factor too.
+TWO_FACTOR_PERMISSIONS = frozenset({P.VIEW_PERSONAL_DATA, P.MANAGE_USERS, P.MODERATE_COMMENTS})
 
 # Roles that act for an agency and so must belong to one (a database constraint holds it).
 AGENCY_ROLES = frozenset(

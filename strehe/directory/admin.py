@@ -10,9 +10,11 @@ from strehe.accounts.admin_access import ReferenceDataPermissions
 from .models import (
     ContactChannel,
     District,
+    EmergencyNumber,
     Municipality,
     OpeningHours,
     Organisation,
+    PublicHoliday,
     Service,
     ServiceException,
     Shelter,
@@ -78,3 +80,15 @@ class ShelterAdmin(ReferenceDataPermissions, TranslationAdmin):
     readonly_fields = ["occupied"]
     list_filter = ["kind", "region", "illustrative"]
     search_fields = ["name_sq", "name_sr", "name_en", "slug"]
+
+
+@admin.register(PublicHoliday)
+class PublicHolidayAdmin(ReferenceDataPermissions, TranslationAdmin):
+    list_display = ["date", "name", "illustrative"]
+    list_filter = ["illustrative"]
+
+
+@admin.register(EmergencyNumber)
+class EmergencyNumberAdmin(ReferenceDataPermissions, TranslationAdmin):
+    list_display = ["number", "name", "position", "illustrative"]
+    list_filter = ["illustrative"]

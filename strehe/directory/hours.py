@@ -8,6 +8,7 @@ that keeps the answer right across daylight-saving changes.
 """
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -27,7 +28,9 @@ class ServiceState:
     has_hours: bool
 
 
-def _intervals_on(service: Service, day: dt.date, zone: ZoneInfo) -> list[tuple]:
+def _intervals_on(
+    service: Service, day: dt.date, zone: ZoneInfo, holidays: Collection[dt.date]
+) -> list[tuple]:
     exception = next((e for e in service.exceptions.all() if e.date == day), None)
     pairs: list[tuple[dt.time, dt.time]]
     if exception is not None:
@@ -35,6 +38,9 @@ def _intervals_on(service: Service, day: dt.date, zone: ZoneInfo) -> list[tuple]
             pairs = []  # closed all day
         else:
             pairs = [(exception.opens, exception.closes)]
+    elif day in holidays:
+        # A public holiday closes office hours; a service open that day says so by an exception.
+        pairs = []
     else:
         pairs = [
             (h.opens, h.closes) for h in service.opening_hours.all() if h.weekday == day.weekday()
@@ -48,8 +54,11 @@ def _intervals_on(service: Service, day: dt.date, zone: ZoneInfo) -> list[tuple]
     )
 
 
-def service_state(service: Service, at: dt.datetime) -> ServiceState:
-    """The state of `service` at the aware instant `at`."""
+def service_state(
+    service: Service, at: dt.datetime, holidays: Collection[dt.date] = ()
+) -> ServiceState:
+    """The state of `service` at the aware instant `at`; `holidays` are the public holidays
+    (directory.selectors.public_holiday_dates), on which weekly hours do not apply."""
     if at.tzinfo is None:
         raise ValueError("service_state needs an aware datetime")
     if service.always_open:
@@ -60,7 +69,7 @@ def service_state(service: Service, at: dt.datetime) -> ServiceState:
     # Start a day early: an interval of yesterday could in principle still be running.
     intervals = []
     for offset in range(-1, LOOKAHEAD_DAYS):
-        intervals += _intervals_on(service, today + dt.timedelta(days=offset), zone)
+        intervals += _intervals_on(service, today + dt.timedelta(days=offset), zone, holidays)
     has_hours = bool(service.opening_hours.all())
     for start, end in intervals:
         if start <= now < end:

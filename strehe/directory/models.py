@@ -330,3 +330,47 @@ class Shelter(models.Model):
                         % {"occupied": occupied}
                     }
                 )
+
+
+class PublicHoliday(models.Model):
+    """A day on which offices with weekly hours are closed (the helpline among them), unless a
+    service's own dated exception says otherwise. Loaded from holidays.csv with its source."""
+
+    date = models.DateField(_("date"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    illustrative = models.BooleanField(
+        _("illustrative"),
+        default=False,
+        help_text=_("No source confirms this date; check it before relying on it."),
+    )
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("public holiday")
+        verbose_name_plural = _("public holidays")
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.name}"
+
+
+class EmergencyNumber(models.Model):
+    """A number to call at any hour (police, ambulance...), shown when the helpline is closed."""
+
+    number = models.CharField(_("number"), max_length=30, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    illustrative = models.BooleanField(
+        _("illustrative"),
+        default=False,
+        help_text=_("No source confirms this number; check it before relying on it."),
+    )
+
+    class Meta:
+        ordering = ["position", "number"]
+        verbose_name = _("emergency number")
+        verbose_name_plural = _("emergency numbers")
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.name}"

@@ -23,9 +23,11 @@ from strehe.core.reference import reference_row
 from .models import (
     ContactChannel,
     District,
+    EmergencyNumber,
     Municipality,
     OpeningHours,
     Organisation,
+    PublicHoliday,
     Service,
     ServiceException,
     Shelter,
@@ -141,6 +143,8 @@ class DirectoryData:
     exceptions: list[dict[str, Any]] = field(default_factory=list)
     channels: list[dict[str, Any]] = field(default_factory=list)
     shelters: dict[str, dict[str, Any]] = field(default_factory=dict)
+    holidays: dict[dt.date, dict[str, Any]] = field(default_factory=dict)
+    emergency_numbers: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def parse_directory(data_dir: Path) -> DirectoryData:
@@ -153,6 +157,8 @@ def parse_directory(data_dir: Path) -> DirectoryData:
     _parse_exceptions(data, data_dir / "exceptions.csv")
     _parse_channels(data, data_dir / "channels.csv")
     _parse_shelters(data, data_dir / "shelters.csv")
+    _parse_holidays(data, data_dir / "holidays.csv")
+    _parse_emergency_numbers(data, data_dir / "emergency_numbers.csv")
     return data
 
 
@@ -168,8 +174,17 @@ def _parse_municipalities(data: DirectoryData, path: Path) -> None:
         name_sq = unique_key(
             row, row.text("name_sq", max_length=100), set(data.municipalities), "municipality"
         )
+        name_sr = row.text("name_sr", max_length=100)
+        # English pages name a municipality in both official forms where they differ; the
+        # optional name_en column chooses the order ("Gračanica / Graçanicë").
+        name_en = row.values.get("name_en", "").strip() or (
+            name_sq if name_sq == name_sr else f"{name_sq} / {name_sr}"
+        )
+        if len(name_en) > 100:
+            raise row.error("column 'name_en' is longer than 100 characters")
         data.municipalities[name_sq] = {
-            "name_sr": row.text("name_sr", max_length=100),
+            "name_sr": name_sr,
+            "name_en": name_en,
             "district": district_sq,
             "slug": unique_key(row, slugify(unidecode(name_sq)), slugs, "municipality slug"),
             "alt_names": row.text("alt_names", required=False, max_length=200),
@@ -357,6 +372,7 @@ def write_directory(data: DirectoryData, *, overwrite: bool = False) -> None:
             name_sq=name_sq,
             defaults={
                 "name_sr": values["name_sr"],
+                "name_en": values["name_en"],
                 "district": districts[values["district"]],
                 "slug": values["slug"],
                 "alt_names": values["alt_names"],
@@ -390,6 +406,54 @@ def write_directory(data: DirectoryData, *, overwrite: bool = False) -> None:
         reference_row(
             Shelter, overwrite=overwrite, slug=slug, defaults={**values, "region": region}
         )
+    for date, values in data.holidays.items():
+        reference_row(PublicHoliday, overwrite=overwrite, date=date, defaults=values)
+    for number, values in data.emergency_numbers.items():
+        reference_row(EmergencyNumber, overwrite=overwrite, number=number, defaults=values)
+
+
+def _parse_holidays(data: DirectoryData, path: Path) -> None:
+    columns = ["date", "illustrative", *(f"name_{lang}" for lang in LANGUAGES)]
+    for row in read_csv(path, columns):
+        try:
+            date = dt.date.fromisoformat(row.text("date"))
+        except ValueError:
+            raise row.error(f"date must be YYYY-MM-DD, not {row.values['date']!r}") from None
+        if date in data.holidays:
+            raise row.error(f"holiday {date} is listed twice")
+        data.holidays[date] = {
+            **row.translated("name", max_length=200),
+            **_optional_translated(row, "source", max_length=300),
+            "illustrative": row.flag("illustrative"),
+        }
+
+
+def _parse_emergency_numbers(data: DirectoryData, path: Path) -> None:
+    columns = ["number", "position", "illustrative", *(f"name_{lang}" for lang in LANGUAGES)]
+    for row in read_csv(path, columns):
+        number = row.text("number", max_length=30)
+        if not re.fullmatch(r"[0-9 +]+", number):
+            raise row.error(f"number may hold digits, spaces and + only, not {number!r}")
+        if number in data.emergency_numbers:
+            raise row.error(f"number {number} is listed twice")
+        position = row.text("position")
+        if not position.isdigit():
+            raise row.error(f"position must be a whole number, not {position!r}")
+        data.emergency_numbers[number] = {
+            "position": int(position),
+            **row.translated("name", max_length=200),
+            **_optional_translated(row, "source", max_length=300),
+            "illustrative": row.flag("illustrative"),
+        }
+
+
+def _optional_translated(row: Row, column: str, *, max_length: int) -> dict[str, str]:
+    return {
+        f"{column}_{lang}": row.text(f"{column}_{lang}", required=False, max_length=max_length)
+        if f"{column}_{lang}" in row.values
+        else ""
+        for lang in LANGUAGES
+    }
 
 
 def _replace_children(model: Any, services: dict, rows: list[dict], *, key: tuple) -> None:

@@ -1,8 +1,17 @@
 """Reads of the directory for the public site. Shelter addresses are never selected here."""
 
+import datetime as dt
+
 from django.db.models import QuerySet
 
-from .models import Municipality, Organisation, Service, Shelter
+from .models import (
+    EmergencyNumber,
+    Municipality,
+    Organisation,
+    PublicHoliday,
+    Service,
+    Shelter,
+)
 
 # The order in which a municipality's services are listed: first the local ones a person can
 # walk into, then the police and the advocates who take a case forward.
@@ -62,3 +71,22 @@ def organisation_slugs() -> list[str]:
 def public_shelter_list() -> QuerySet[Shelter]:
     """Shelters for the public page: the address column is not even read from the database."""
     return Shelter.objects.select_related("region").defer("address").order_by("kind", "region")
+
+
+def public_holiday_dates() -> frozenset[dt.date]:
+    """Every public holiday on file: a short list, read once per page."""
+    return frozenset(PublicHoliday.objects.values_list("date", flat=True))
+
+
+def emergency_number_list() -> QuerySet[EmergencyNumber]:
+    return EmergencyNumber.objects.all()
+
+
+def open_service_list() -> QuerySet[Service]:
+    """Services other than the helpline, with what decides whether they are open now."""
+    return (
+        _services()
+        .select_related("organisation")
+        .filter(is_helpline=False)
+        .order_by("organisation__name", "name")
+    )

@@ -3,8 +3,10 @@ from modeltranslation.translator import TranslationOptions, register
 from .models import (
     ContactChannel,
     District,
+    EmergencyNumber,
     Municipality,
     Organisation,
+    PublicHoliday,
     Service,
     ServiceException,
     Shelter,
@@ -43,4 +45,14 @@ class ServiceExceptionTranslation(TranslationOptions):
 
 @register(Shelter)
 class ShelterTranslation(TranslationOptions):
+    fields = ("name", "source")
+
+
+@register(PublicHoliday)
+class PublicHolidayTranslation(TranslationOptions):
+    fields = ("name", "source")
+
+
+@register(EmergencyNumber)
+class EmergencyNumberTranslation(TranslationOptions):
     fields = ("name", "source")

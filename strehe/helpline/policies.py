@@ -2,8 +2,9 @@
 
 A contact can carry what a caller told about themselves, so it is seen by the people who do the
 helpline's work: a user whose role logs contacts sees those owned by their own agency (the agency
-that logged them, whoever did), and the coordinators' national view sees every contact. Contacts
-from the public form (no agency) are seen only through the national view.
+that logged them, whoever did), and the coordinators' national view sees every contact. Messages
+from the public contact form (no agency) are the helpline operators' inbox
+(Permission.ANSWER_PUBLIC_MESSAGES) and are seen otherwise only through the national view.
 """
 
 from typing import Any
@@ -23,9 +24,12 @@ class ContactPolicy:
             return Contact.objects.none()
         if user.has_role_permission(Permission.VIEW_ALL_CASES):
             return Contact.objects.all()
+        visible = Q(pk__in=[])
         if user.has_role_permission(Permission.LOG_CONTACT) and user.agency_id is not None:
-            return Contact.objects.filter(owner_agency_id=user.agency_id)
-        return Contact.objects.none()
+            visible |= Q(owner_agency_id=user.agency_id)
+        if user.has_role_permission(Permission.ANSWER_PUBLIC_MESSAGES):
+            visible |= Q(owner_agency__isnull=True, recorded_by__isnull=True)
+        return Contact.objects.filter(visible)
 
     def may_list(self, user: Any) -> bool:
         """Whether the contact list is a page for `user` at all (else 403, not an empty list)."""

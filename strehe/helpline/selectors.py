@@ -9,7 +9,7 @@ from django.http import Http404
 
 from strehe.directory.hours import service_state
 from strehe.directory.models import Service
-from strehe.directory.selectors import helpline_list
+from strehe.directory.selectors import helpline_list, public_holiday_dates
 from strehe.screening.models import Screening
 
 from .models import Contact, ContactFollowUp
@@ -120,4 +120,5 @@ def opening_hours_check_for(user: Any) -> Callable[[datetime], bool] | None:
     service = helpline_service_for(user)
     if service is None:
         return None
-    return lambda moment: service_state(service, moment).is_open
+    holidays = public_holiday_dates()
+    return lambda moment: service_state(service, moment, holidays).is_open

@@ -32,6 +32,7 @@ from django.utils import timezone
 from strehe.core.models import ContentGeneration
 from strehe.directory.hours import service_state
 from strehe.directory.models import Service
+from strehe.directory.selectors import public_holiday_dates
 
 # The apps whose rows public pages show.
 PUBLIC_CONTENT_APPS = ("directory", "portal")
@@ -86,8 +87,10 @@ def next_change(now: dt.datetime) -> dt.datetime:
     midnight = dt.datetime.combine(local.date() + dt.timedelta(days=1), dt.time(), tzinfo=zone)
     changes = [midnight]
     services = Service.objects.prefetch_related("opening_hours", "exceptions")
+    # Public holidays close weekly hours (directory.hours), as the pages themselves say.
+    holidays = public_holiday_dates()
     for service in services:
-        state = service_state(service, now)
+        state = service_state(service, now, holidays)
         for instant in (state.until, state.next_opening):
             if instant is not None and instant > now:
                 changes.append(instant)

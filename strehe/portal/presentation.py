@@ -1,13 +1,15 @@
 """Turning directory facts into the words a reader sees, in the active language."""
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
 
+from strehe.directory import selectors as directory
 from strehe.directory.hours import ServiceState, service_state
-from strehe.directory.models import Service, Weekday
+from strehe.directory.models import EmergencyNumber, Service, Weekday
 
 
 def local_time(instant: dt.datetime, zone: ZoneInfo) -> str:
@@ -62,14 +64,59 @@ class ServiceView:
     is_open: bool
     state_text: str
     weekly_hours: list[str]
+    # A day-and-night service must say how to reach it: by its number, or through others.
+    has_phone: bool = False
 
 
-def service_view(service: Service, *, at: dt.datetime) -> ServiceView:
-    state = service_state(service, at)
+def service_view(
+    service: Service, *, at: dt.datetime, holidays: Collection[dt.date] = ()
+) -> ServiceView:
+    state = service_state(service, at, holidays)
     hours = weekly_hours(service)
     return ServiceView(
         service=service,
         is_open=state.is_open,
         state_text=describe_state(state, at=at, time_zone=service.time_zone),
         weekly_hours=hours,
+        has_phone=any(c.kind == c.Kind.PHONE for c in service.channels.all()),
     )
+
+
+@dataclass
+class HelpNow:
+    """Everything the public pages say about calling for help at this moment.
+
+    `helplines` with their state; `closed` when no helpline is open, and then whom to call
+    instead: the emergency numbers and the services open now (a day-and-night service without a
+    phone number of its own says how to reach it, in the template).
+    """
+
+    helplines: list[ServiceView]
+    closed: bool
+    emergency_numbers: list[EmergencyNumber] = field(default_factory=list)
+    open_services: list[ServiceView] = field(default_factory=list)
+    # The helplines' phone numbers, as (number to dial, number as written).
+    phone_numbers: list[tuple[str, str]] = field(default_factory=list)
+
+
+def help_now(*, at: dt.datetime) -> HelpNow:
+    holidays = directory.public_holiday_dates()
+    helplines = [service_view(s, at=at, holidays=holidays) for s in directory.helpline_list()]
+    phones = [
+        (channel.value.replace(" ", ""), channel.value)
+        for item in helplines
+        for channel in item.service.channels.all()
+        if channel.kind == channel.Kind.PHONE
+    ]
+    closed = not any(item.is_open for item in helplines)
+    result = HelpNow(helplines=helplines, closed=closed, phone_numbers=phones)
+    if closed:
+        result.emergency_numbers = list(directory.emergency_number_list())
+        result.open_services = [
+            view
+            for view in (
+                service_view(s, at=at, holidays=holidays) for s in directory.open_service_list()
+            )
+            if view.is_open
+        ]
+    return result

@@ -14,7 +14,7 @@ from strehe.directory.models import Shelter
 from .caching import cached_public_page
 from .forms import MunicipalityForm
 from .models import ContentPage
-from .presentation import service_view
+from .presentation import help_now, service_view
 from .selectors import content_page_get
 
 
@@ -31,11 +31,10 @@ def _page_or_404(slug: str) -> ContentPage:
 def home(request: HttpRequest) -> HttpResponse:
     """The front page: the editable introduction and the helpline's state right now."""
     now = timezone.now()
-    helplines = [service_view(service, at=now) for service in directory.helpline_list()]
     return render(
         request,
         "portal/home.html",
-        {"page": content_page_get(slug="home"), "helplines": helplines},
+        {"page": content_page_get(slug="home"), "help": help_now(at=now)},
     )
 
 
@@ -59,17 +58,20 @@ def get_help(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     form = MunicipalityForm(request.GET if "municipality" in request.GET else None)
     municipality = form.cleaned_data["municipality"] if form.is_valid() else None
+    holidays = directory.public_holiday_dates()
     serving = []
     if municipality is not None:
         for organisation in directory.organisations_serving(municipality=municipality):
-            views = [service_view(s, at=now) for s in organisation.services.all()]
+            views = [
+                service_view(s, at=now, holidays=holidays) for s in organisation.services.all()
+            ]
             serving.append((organisation, views))
     return render(
         request,
         "portal/get_help.html",
         {
             "page": content_page_get(slug="get-help"),
-            "helplines": [service_view(s, at=now) for s in directory.helpline_list()],
+            "help": help_now(at=now),
             "form": form,
             "municipality": municipality,
             "serving": serving,
@@ -88,7 +90,8 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if organisation is None:
         raise Http404("No such organisation")
     now = timezone.now()
-    services = [service_view(s, at=now) for s in organisation.services.all()]
+    holidays = directory.public_holiday_dates()
+    services = [service_view(s, at=now, holidays=holidays) for s in organisation.services.all()]
     return render(
         request,
         "portal/organisation.html",

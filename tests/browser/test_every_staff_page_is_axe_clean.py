@@ -38,6 +38,7 @@ ROLES_IN_ORDER = (
     "coordinator_drita",
     "statistician_besnik",
     "administrator_agim",
+    "moderator_mimoza",
 )
 
 

@@ -42,6 +42,8 @@ EXPECTED_VISIBLE = {
     "coordinator_drita": EVERYTHING,
     "statistician_besnik": set(),
     "administrator_agim": set(),
+    # Moderators see campaign comments only: no case, no contact, no person.
+    "moderator_mimoza": set(),
 }
 # Pages stricter than the record itself.
 EXPECTED_VISIBLE_BY_URL = {
@@ -73,6 +75,7 @@ NO_CASEWORK = {
     "coordinator_drita",
     "statistician_besnik",
     "administrator_agim",
+    "moderator_mimoza",
 }
 NOT_HELPLINE_WORK = set(NAMED_USERS) - {"operator_olta", "advocate_arta"}
 EXPECTED_FORBIDDEN_BY_URL = {
@@ -82,6 +85,7 @@ EXPECTED_FORBIDDEN_BY_URL = {
         "shelter_staff_shpresa",
         "statistician_besnik",
         "administrator_agim",
+        "moderator_mimoza",
     },
     "helpline:create": {
         "investigator_ilir",
@@ -90,6 +94,7 @@ EXPECTED_FORBIDDEN_BY_URL = {
         "coordinator_drita",
         "statistician_besnik",
         "administrator_agim",
+        "moderator_mimoza",
     },
     "helpline:screen": NO_CASEWORK,
     # The API's contacts: the roles that log contacts and the national view, as the page.
@@ -99,6 +104,7 @@ EXPECTED_FORBIDDEN_BY_URL = {
         "shelter_staff_shpresa",
         "statistician_besnik",
         "administrator_agim",
+        "moderator_mimoza",
     },
     "helpline:open_case": NO_CASEWORK,
     # Call-backs are helpline work: the roles that log contacts (not the national view).

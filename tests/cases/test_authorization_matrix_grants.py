@@ -213,6 +213,7 @@ EXPECTED = {
 """,
     "statistician_besnik": SEES_NOTHING,
     "administrator_agim": SEES_NOTHING,
+    "moderator_mimoza": SEES_NOTHING,
 }
 
 ADULT = datetime.date(1990, 5, 1)

@@ -33,6 +33,7 @@ STAFF_NAVIGATION = (
     NavItem("referrals:list", _("Referrals"), Permission.VIEW_PERSONAL_DATA),
     NavItem("shelters:list", _("Shelters"), Permission.VIEW_OCCUPANCY),
     NavItem("statistics:home", _("Statistics"), Permission.VIEW_AGGREGATES),
+    NavItem("moderation:queue", _("Comments"), Permission.MODERATE_COMMENTS),
 )
 
 

@@ -5,8 +5,16 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import translation
 
+from strehe.campaigns.models import CampaignDay
+from strehe.campaigns.reference import parse_campaigns, write_campaigns
 from strehe.cases.reference import parse_reflection_periods, write_reflection_periods
-from strehe.directory.models import Organisation, Service, Shelter
+from strehe.directory.models import (
+    EmergencyNumber,
+    Organisation,
+    PublicHoliday,
+    Service,
+    Shelter,
+)
 from strehe.directory.reference import (
     DEFAULT_DATA_DIR,
     ReferenceDataError,
@@ -22,7 +30,8 @@ from strehe.screening import loading as screening_data
 class Command(BaseCommand):
     help = (
         "Load the reference data (municipalities, organisations, services, hours, shelters, "
-        "public content pages, ILO/EC trafficking indicators, reflection-period rules) from CSV "
+        "public content pages, ILO/EC trafficking indicators, reflection-period rules, public "
+        "holidays, emergency numbers, published campaigns) from CSV "
         "files. "
         "Safe to run twice; a bad file changes nothing. Rows that exist keep what staff edited "
         "in the admin unless --overwrite is given."
@@ -60,6 +69,7 @@ class Command(BaseCommand):
             directory = parse_directory(data_dir)
             pages = parse_pages(data_dir)
             reflection_periods = parse_reflection_periods()
+            campaigns = parse_campaigns()
             # Untranslated model fields (the plain `name` column) take the default language.
             with (
                 translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE),
@@ -69,6 +79,7 @@ class Command(BaseCommand):
                 write_pages(pages, overwrite=bool(options["overwrite"]))
                 indicator_counts = screening_data.load_ilo_indicators(indicators)
                 reflection_count = write_reflection_periods(reflection_periods)
+                write_campaigns(campaigns, overwrite=bool(options["overwrite"]))
                 # Rows written without save() send no signal: cached public pages end here.
                 content_generation_bump()
         except (ReferenceDataError, screening_data.ReferenceDataError) as exc:
@@ -79,5 +90,8 @@ class Command(BaseCommand):
             f"{Service.objects.count()} services, {Shelter.objects.count()} shelters, "
             f"{ContentPage.objects.count()} content pages, "
             f"{indicator_counts.total} ILO indicators, "
-            f"{reflection_count} reflection-period rules."
+            f"{reflection_count} reflection-period rules, "
+            f"{PublicHoliday.objects.count()} public holidays, "
+            f"{EmergencyNumber.objects.count()} emergency numbers, "
+            f"{CampaignDay.objects.count()} campaign days."
         )
