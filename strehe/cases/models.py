@@ -616,8 +616,10 @@ class AccessGrant(models.Model):
     Need-to-know is nothing but the grants in force (cases.policies): the owning agency, the
     assigned worker, an agency the person consented to share with, an agency shared with by an
     audited override, and (with their issues) a referral or a placement. A grant is never
-    deleted. When its reason ends (consent withdrawn, sharing stopped, worker reassigned) the
-    service that ends the reason ends the grant in the same transaction, saying who, when and why.
+    deleted. When its reason ends (consent withdrawn, sharing stopped, worker reassigned, case
+    transferred) the service that ends the reason ends the grant in the same transaction, saying
+    who, when and why. The assigned worker's grant also ends when their agency's last grant on the
+    case ends (services._grants.grants_end): it never outlives the access it was given under.
 
     A personal grant (`user` set) is held as a member of `agency`: it counts only while the user
     still belongs to that agency, so moving someone to another agency changes what they see at
@@ -630,6 +632,7 @@ class AccessGrant(models.Model):
         CONSENT_WITHDRAWN = "consent_withdrawn", _("The person withdrew their consent")
         SHARING_STOPPED = "sharing_stopped", _("Sharing was stopped")
         REASSIGNED = "reassigned", _("The case was assigned to someone else")
+        TRANSFERRED = "transferred", _("The case was transferred to another agency")
         CHECKED_OUT = "checked_out", _("The person left the shelter")
         REFERRAL_REVOKED = "referral_revoked", _("The referral was revoked")
         REFERRAL_COMPLETED = "referral_completed", _("The referral was completed")
@@ -778,6 +781,7 @@ class TimelineEntry(CaseRecord):
         SHARED = "shared", _("Shared with an agency")
         SHARING_ENDED = "sharing_ended", _("Sharing ended")
         ASSIGNED = "assigned", _("Worker assigned")
+        TRANSFERRED = "transferred", _("Transferred to another agency")
         EVENT = "event", _("Trafficking event")
         REFERRAL = "referral", _("Referral")
         PLACEMENT = "placement", _("Shelter placement")

@@ -125,6 +125,36 @@ class CasePolicy:
             role__in=roles_with(permission) & roles_with(Permission.VIEW_PERSONAL_DATA),
         )
 
+    def may_assign(self, user: Any, case: Case) -> bool:
+        """Assigning a worker, reassigning, unassigning, and transferring the case to another
+        agency: the national view's coordinators, and the owning agency's staff whose role works
+        on cases. An agency the case is shared with works on it but does not decide who does."""
+        if user is None or not self.may_view(user, case):
+            return False
+        if user.has_role_permission(Permission.VIEW_ALL_CASES):
+            return True
+        return (
+            user.has_role_permission(Permission.MANAGE_CASE)
+            and user.agency_id == case.owner_agency_id
+        )
+
+    def require_assign(self, user: Any, case: Case) -> None:
+        if not self.may_assign(user, case):
+            raise PermissionDenied
+
+    def assignable_workers(self, case: Case) -> QuerySet[User]:
+        """Who may be the assigned worker of `case`: active users whose role works on cases,
+        of an agency that holds a grant in force on it (the owner, an agency it is shared with).
+        Their personal grant ends when their agency's last grant on the case ends."""
+        agencies_in_force = AccessGrant.objects.filter(
+            case=case, user__isnull=True, ended_at__isnull=True
+        ).values("agency_id")
+        return User.objects.filter(
+            is_active=True,
+            agency_id__in=agencies_in_force,
+            role__in=roles_with(Permission.MANAGE_CASE) & roles_with(Permission.VIEW_PERSONAL_DATA),
+        )
+
     def may_view_access_log(self, user: Any, case: Case) -> bool:
         """Who has seen a case: for coordinators, and only for cases they may see."""
         return self.may(user, Permission.VIEW_ACCESS_LOG, case)

@@ -40,7 +40,12 @@ def _label(choices: type[TextChoices], code: Any) -> str:
 
 def agency_ids(entries: Iterable[TimelineEntry]) -> set[int]:
     """The agencies the entries name, to look their names up at once."""
-    return {entry.data["agency"] for entry in entries if entry.data.get("agency")}
+    return {
+        entry.data[key]
+        for entry in entries
+        for key in ("agency", "from_agency")
+        if entry.data.get(key)
+    }
 
 
 def _agency(data: Mapping[str, Any], agencies: Mapping[int, str]) -> str:
@@ -98,11 +103,18 @@ def timeline_line(entry: TimelineEntry, agencies: Mapping[int, str] | None = Non
             "cause": _label(AccessGrant.EndCause, data.get("cause")),
         }
     if kind == Kind.ASSIGNED:
-        return (
-            _("A worker was assigned to the case.")
-            if data.get("worker")
-            else _("The case has no assigned worker any more.")
-        )
+        if data.get("worker"):
+            return _("A worker was assigned to the case.")
+        if data.get("cause"):
+            return _("The assigned worker's access ended with their agency's: %(cause)s.") % {
+                "cause": _label(AccessGrant.EndCause, data.get("cause"))
+            }
+        return _("The case has no assigned worker any more.")
+    if kind == Kind.TRANSFERRED:
+        return _("Transferred from %(from)s to %(agency)s.") % {
+            "from": agencies.get(data.get("from_agency") or 0, _("an agency no longer listed")),
+            "agency": _agency(data, agencies),
+        }
     if kind == Kind.EVENT:
         return _("Trafficking event recorded: %(kind)s in %(country)s.") % {
             "kind": _label(EventKind, data.get("kind")),

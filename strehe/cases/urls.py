@@ -1,8 +1,10 @@
 from django.urls import path
 
 from . import views
+from . import views_assignment as assignment
 from . import views_editing as editing
 from . import views_identification as identification
+from . import views_print as printing
 
 app_name = "cases"
 
@@ -30,4 +32,9 @@ urlpatterns = [
     path("<str:code>/narrative/", editing.case_narrative, name="narrative"),
     path("<str:code>/notes/correct/", editing.case_note_correct, name="note_correct"),
     path("<str:code>/events/correct/", editing.case_event_correct, name="event_correct"),
+    # Assignment, transfer and the printable summary (views_assignment, views_print).
+    path("<str:code>/assign/", assignment.case_assign, name="assign"),
+    path("<str:code>/transfer/", assignment.case_transfer, name="transfer"),
+    path("<str:code>/print/", printing.case_print, name="print"),
+    path("<str:code>/print/pdf/", printing.case_pdf, name="pdf"),
 ]

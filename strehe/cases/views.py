@@ -99,6 +99,18 @@ def case_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def parts_shown(user: Any, case: Case) -> dict[str, bool]:
+    """Which parts of `case` a page shows `user`: all of them, except to someone who sees the
+    case only through a referral, who sees the parts its sender shared (case_policy)."""
+    parts = case_policy.visible_parts(user, case)
+    return {part: part in parts for part in CasePart.values}
+
+
+def timeline_shown(timeline: list[TimelineEntry], shows: dict[str, bool]) -> list[TimelineEntry]:
+    hidden_kinds = {kind for part, kind in TIMELINE_KIND_OF_PART.items() if not shows[part]}
+    return [entry for entry in timeline if entry.kind not in hidden_kinds]
+
+
 @staff_required(personal_data=True)
 def case_detail(request: HttpRequest, code: str) -> HttpResponse:
     """One case with its person's identifying data; each request writes one view entry."""
@@ -110,11 +122,8 @@ def case_detail(request: HttpRequest, code: str) -> HttpResponse:
     agencies = dict(
         Agency.objects.filter(pk__in=agency_ids(timeline)).values_list("pk", "organisation__name")
     )
-    # A user who sees the case only through a referral sees the parts its sender shared.
-    parts = case_policy.visible_parts(user, case)
-    shows = {part: part in parts for part in CasePart.values}
-    hidden_kinds = {kind for part, kind in TIMELINE_KIND_OF_PART.items() if not shows[part]}
-    timeline = [entry for entry in timeline if entry.kind not in hidden_kinds]
+    shows = parts_shown(user, case)
+    timeline = timeline_shown(timeline, shows)
     risk = selectors.case_current_risk(case) if shows[CasePart.RISK] else None
     sharing = list(selectors.case_sharing(case))
     consents = case.consents.select_related("agency__organisation").order_by("-given_on", "-pk")
@@ -145,6 +154,7 @@ def case_detail(request: HttpRequest, code: str) -> HttpResponse:
         "may_identify": case_policy.may(user, Permission.RECORD_IDENTIFICATION, case),
         "may_assess_risk": case_policy.may(user, Permission.RECORD_RISK_ASSESSMENT, case),
         "may_view_access_log": case_policy.may_view_access_log(user, case),
+        "may_assign": case_policy.may_assign(user, case) and case.stage != Case.Stage.CLOSED,
         "follow_ups": [
             (follow_up, follow_up.is_overdue_on(today))
             for follow_up in selectors.case_open_follow_ups(case)

@@ -4,8 +4,9 @@ small reference model says they may.
 A hypothesis state machine drives random sequences of the acts that start and end access:
 opening a case (with or without an assigned worker), assigning a worker, recording a consent to
 share, sharing (with consent, or by police with an override reason), withdrawing a consent,
-stopping sharing, moving a user to another agency and changing a user's role (both through the
-administrators' two-person rule: a request, then a second administrator's approval). Acts are
+stopping sharing, transferring the case to another agency, moving a user to another agency and
+changing a user's role (both through the administrators' two-person rule: a request, then a
+second administrator's approval). Acts are
 made by random users through the services, as the pages and the API call them; an act the actor
 may not make must raise, and then nothing changes.
 
@@ -41,6 +42,7 @@ from strehe.cases.services import (
     case_open,
     case_share,
     case_share_end,
+    case_transfer,
     case_update,
     consent_record,
     consent_withdraw,
@@ -128,6 +130,16 @@ class ModelCase:
 
     def agencies_shared_with(self) -> set[str]:
         return {share.agency for share in self.shares if share.in_force}
+
+    def agencies_seeing(self) -> set[str]:
+        return {self.owner} | self.agencies_shared_with()
+
+    def assignment_end_with_agency(self) -> None:
+        """The worker's grant ends with their agency's last grant on the case."""
+        if self.worker is not None and self.worker_agency not in self.agencies_seeing():
+            self.worker = None
+            self.worker_agency = None
+            DONE["assignment_ended_with_agency"] += 1
 
     def sharing_consent_in_force(self, agency: str) -> ModelConsent | None:
         return next((c for c in self.consents if c.agency == agency and not c.withdrawn), None)
@@ -247,6 +259,15 @@ class AccessMachine(RuleBasedStateMachine):
         likely = st.sampled_from(capable)
         return data.draw(st.one_of(likely, likely, likely, anyone))
 
+    def may_assign(self, actor: str, case: ModelCase) -> bool:
+        """Assigning and transferring: coordinators, and the owning agency's case workers."""
+        person = self.people[actor]
+        if not model_sees(person, actor, case):
+            return False
+        return person.role in SEES_EVERY_CASE or (
+            person.role in MANAGES_CASES and person.agency == case.owner
+        )
+
     def managers(self, case: ModelCase) -> list[str]:
         return [name for name in USERNAMES if self.may_manage(name, case)]
 
@@ -313,9 +334,9 @@ class AccessMachine(RuleBasedStateMachine):
         self.step()
         case = data.draw(st.sampled_from(self.cases))
         actor = self.actor(data, self.managers(case))
+        seeing = [name for agency in case.agencies_seeing() for name in self.members(agency)]
         worker = data.draw(
-            st.one_of(st.none(), st.sampled_from(self.members(case.owner) or USERNAMES))
-            | st.sampled_from(USERNAMES)
+            st.one_of(st.none(), st.sampled_from(seeing or USERNAMES)) | st.sampled_from(USERNAMES)
         )
         worker_person = self.people[worker] if worker else None
         act = lambda: case_update(  # noqa: E731
@@ -331,10 +352,21 @@ class AccessMachine(RuleBasedStateMachine):
             assert act() == []
             assert table_counts() == before
             return None
-        if worker_person is not None and worker_person.agency != case.owner:
+        if self.people[actor].agency != case.owner:
+            # An agency the case is shared with works on it, but does not decide who does.
+            return self.refused(PermissionDenied, act)
+        if worker_person is not None and (
+            worker_person.agency not in case.agencies_seeing()
+            or worker_person.role not in MANAGES_CASES
+        ):
+            # The worker is of an agency that may see the case, in a role that works on cases.
             return self.refused(ValidationError, act)
         act()
-        DONE["assign_worker"] += 1
+        DONE[
+            "assign_worker"
+            if worker_person is None or worker_person.agency == case.owner
+            else "assign_worker_of_shared_agency"
+        ] += 1
         case.worker = worker
         case.worker_agency = worker_person.agency if worker_person else None
         return None
@@ -430,6 +462,7 @@ class AccessMachine(RuleBasedStateMachine):
         for share in case.shares:
             if share.consent_pk == consent.pk:
                 share.in_force = False
+        case.assignment_end_with_agency()
         return None
 
     @precondition(lambda self: self.cases)
@@ -462,6 +495,44 @@ class AccessMachine(RuleBasedStateMachine):
         act()
         DONE["stop_sharing"] += 1
         share.in_force = False
+        case.assignment_end_with_agency()
+        return None
+
+    @precondition(lambda self: self.cases)
+    @rule(
+        data=st.data(),
+        agency=st.sampled_from(AGENCY_KEYS),
+        reason=st.sampled_from(["", "She is in danger; the receiving agency must take over."]),
+    )
+    def transfer(self, data: st.DataObject, agency: str, reason: str) -> None:
+        """Make another agency the owner: with the person's consent to share with it, or by
+        police with a reason. The previous owner's access ends, and its worker's with it."""
+        self.step()
+        case = data.draw(st.sampled_from(self.cases))
+        actor = self.actor(data, [name for name in USERNAMES if self.may_assign(name, case)])
+        act = lambda: case_transfer(  # noqa: E731
+            actor=self.user(actor),
+            case=Case.objects.get(pk=case.pk),
+            agency=self.agency(agency),
+            override_reason=reason,
+        )
+        if not self.may_assign(actor, case):
+            return self.refused(PermissionDenied, act)
+        if agency == case.owner:
+            return self.refused(ValidationError, act)
+        consent = case.sharing_consent_in_force(agency)
+        if consent is None and (self.people[actor].role not in OVERRIDES_CONSENT or not reason):
+            return self.refused(ValidationError, act)
+        act()
+        DONE["transfer_by_consent" if consent else "transfer_by_override"] += 1
+        case.owner = agency
+        case.owner_grant_pk = AccessGrant.objects.get(
+            case_id=case.pk, basis=AccessGrant.Basis.OWNER, ended_at__isnull=True
+        ).pk
+        for share in case.shares:
+            if share.agency == agency:
+                share.in_force = False  # the receiving agency owns the case now
+        case.assignment_end_with_agency()
         return None
 
     # --- acts on people: the administrators' two-person rule -------------------------------

@@ -151,6 +151,20 @@ ACTION_PERMISSION_BY_URL = {
     "referrals:complete": P.MANAGE_CASE,
     "referrals:revoke": P.MANAGE_CASE,
 }
+# Case pages behind a rule of the case policy rather than one permission (`required_policy` on
+# the view): the records each role may use them on; 403 on a visible record not listed here.
+# Assigning and transferring: the owning agency's staff whose role works on cases (their "own"
+# and "own_agency" records are their agency's), and coordinators on every case.
+OWNING_AGENCY_OR_COORDINATOR = {
+    "investigator_ilir": CASEWORK,
+    "advocate_arta": CASEWORK,
+    "social_worker_sokol": CASEWORK,
+    "coordinator_drita": EVERYTHING,
+}
+ACTION_POLICY_BY_URL = {
+    "cases:assign": ("may_assign", OWNING_AGENCY_OR_COORDINATOR),
+    "cases:transfer": ("may_assign", OWNING_AGENCY_OR_COORDINATOR),
+}
 # What each list without arguments lists; how a listed record is recognised on the page.
 LIST_OF = {
     "cases:list": "code",
@@ -267,11 +281,14 @@ def expected_visible(name: str, argument: str, username: str) -> set[str]:
     return EXPECTED_VISIBLE_BY_URL.get(name, EXPECTED_VISIBLE).get(username, set())
 
 
-def expected_record_status(username: str, name: str, visible: bool) -> int:
+def expected_record_status(username: str, name: str, visible: bool, relation: str = "") -> int:
     if username in EXPECTED_FORBIDDEN_BY_URL.get(name, set()):
         return 403
     if not visible:
         return 404
+    if name in ACTION_POLICY_BY_URL:
+        _policy, allowed = ACTION_POLICY_BY_URL[name]
+        return 200 if relation in allowed.get(username, set()) else 403
     needed = ACTION_PERMISSION_BY_URL.get(name)
     if needed is not None and needed not in permissions_of(NAMED_USERS[username][0]):
         return 403
@@ -286,6 +303,16 @@ def test_the_action_table_matches_the_permission_each_view_checks():
     }
 
     assert declared == ACTION_PERMISSION_BY_URL
+
+
+def test_the_policy_table_matches_the_rule_each_view_checks():
+    declared = {
+        name: callback.required_policy
+        for name, _route, callback, _kwargs in staff_and_api_routes()
+        if hasattr(callback, "required_policy")
+    }
+
+    assert declared == {name: policy for name, (policy, _) in ACTION_POLICY_BY_URL.items()}
 
 
 def test_every_staff_and_api_url_declares_whether_it_shows_personal_data():
@@ -322,7 +349,9 @@ def test_authorization_matrix(staff, agencies, records_of, capsys):
                     allowed = expected_visible(name, argument, username)
                     for relation, record in records_by_argument[argument].items():
                         status = client.get(record_url(name, argument, record)).status_code
-                        expected = expected_record_status(username, name, relation in allowed)
+                        expected = expected_record_status(
+                            username, name, relation in allowed, relation
+                        )
                         checked += 1
                         if status != expected:
                             case_line = (

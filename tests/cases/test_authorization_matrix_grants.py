@@ -7,11 +7,14 @@ the person then withdrew ("consent_withdrawn"), and one assigned to the user whi
 for the other agency, before an administrator moved them back with a second administrator's
 approval ("moved_agency").
 
-Each action page is sent a GET, then a POST with a payload that is valid for that page and
-case; a POST that is refused (403 or 404) must write no row and change nothing. The expected
-answers are the literal table below, written from the rules of issue 10, not computed from the
-roles or the policies. tests/cases/test_authorization_matrix.py keeps checking that every
-personal-data URL is covered and that lists show what detail pages allow.
+The read pages include the printable summary and its PDF; the action pages include assigning
+(for the owning agency's staff and coordinators only, so 403 on a case merely shared with the
+user's agency) and transferring. Each action page is sent a GET, then a POST with a payload that
+is valid for that page and case; a POST that is refused (403 or 404) must write no row and
+change nothing. The expected answers are the literal table below, written from the rules of
+issues 10 and 12, not computed from the roles or the policies.
+tests/cases/test_authorization_matrix.py keeps checking that every personal-data URL is covered
+and that lists show what detail pages allow.
 """
 
 import datetime
@@ -59,7 +62,10 @@ RELATIONS = (
     "moved_agency",
 )
 # Pages read with GET only, then action pages in the order they are posted (closing is last).
-READ_PAGES = ("detail", "access_log", "api_detail")
+READ_PAGES = ("detail", "access_log", "api_detail", "print", "pdf")
+# Assigning comes before closing; the transfer after it, so that the owning agency's staff, who
+# would lose the case with a transfer, meet every other page first: their transfer of the closed
+# case is refused on the form (200), a coordinator's goes through (302).
 ACTION_PAGES = (
     "consent",
     "consent_withdraw",
@@ -70,10 +76,14 @@ ACTION_PAGES = (
     "exploitation",
     "identification",
     "risk",
+    "assign",
     "stage",
+    "transfer",
 )
 URL_NAMES = {
     "detail": "cases:detail",
+    "print": "cases:print",
+    "pdf": "cases:pdf",
     "access_log": "cases:access_log",
     "api_detail": "api:case",
     **{page: f"cases:{page}" for page in ACTION_PAGES},
@@ -83,6 +93,8 @@ URL_NAMES = {
 # "GET/POST". 302 is the redirect to the case after the act was done.
 SEES_OWN_AGENCY_CANNOT_ACT = """
     detail            200      200      404      200      404      404      404
+    print             200      200      404      200      404      404      404
+    pdf               200      200      404      200      404      404      404
     access_log        404      404      404      404      404      404      404
     api_detail        200      200      404      200      404      404      404
     consent           403/403  403/403  404/404  403/403  404/404  404/404  404/404
@@ -94,10 +106,14 @@ SEES_OWN_AGENCY_CANNOT_ACT = """
     exploitation      403/403  403/403  404/404  403/403  404/404  404/404  404/404
     identification    403/403  403/403  404/404  403/403  404/404  404/404  404/404
     risk              403/403  403/403  404/404  403/403  404/404  404/404  404/404
+    assign            403/403  403/403  404/404  403/403  404/404  404/404  404/404
     stage             403/403  403/403  404/404  403/403  404/404  404/404  404/404
+    transfer          403/403  403/403  404/404  403/403  404/404  404/404  404/404
 """
 SEES_NOTHING = """
     detail            404      404      404      404      404      404      404
+    print             404      404      404      404      404      404      404
+    pdf               404      404      404      404      404      404      404
     access_log        404      404      404      404      404      404      404
     api_detail        404      404      404      404      404      404      404
     consent           404/404  404/404  404/404  404/404  404/404  404/404  404/404
@@ -109,13 +125,17 @@ SEES_NOTHING = """
     exploitation      404/404  404/404  404/404  404/404  404/404  404/404  404/404
     identification    404/404  404/404  404/404  404/404  404/404  404/404  404/404
     risk              404/404  404/404  404/404  404/404  404/404  404/404  404/404
+    assign            404/404  404/404  404/404  404/404  404/404  404/404  404/404
     stage             404/404  404/404  404/404  404/404  404/404  404/404  404/404
+    transfer          404/404  404/404  404/404  404/404  404/404  404/404  404/404
 """
 EXPECTED = {
     #                     own      own_agency other   shared   ended    withdrawn moved
     "operator_olta": SEES_OWN_AGENCY_CANNOT_ACT,
     "investigator_ilir": """
     detail            200      200      404      200      404      404      404
+    print             200      200      404      200      404      404      404
+    pdf               200      200      404      200      404      404      404
     access_log        404      404      404      404      404      404      404
     api_detail        200      200      404      200      404      404      404
     consent           200/302  200/302  404/404  200/302  404/404  404/404  404/404
@@ -127,10 +147,14 @@ EXPECTED = {
     exploitation      200/302  200/302  404/404  200/302  404/404  404/404  404/404
     identification    200/302  200/302  404/404  200/302  404/404  404/404  404/404
     risk              200/302  200/302  404/404  200/302  404/404  404/404  404/404
+    assign            200/302  200/302  404/404  403/403  404/404  404/404  404/404
     stage             200/302  200/302  404/404  200/302  404/404  404/404  404/404
+    transfer          200/200  200/200  404/404  403/403  404/404  404/404  404/404
 """,
     "advocate_arta": """
     detail            200      200      404      200      404      404      404
+    print             200      200      404      200      404      404      404
+    pdf               200      200      404      200      404      404      404
     access_log        404      404      404      404      404      404      404
     api_detail        200      200      404      200      404      404      404
     consent           200/302  200/302  404/404  200/302  404/404  404/404  404/404
@@ -142,10 +166,14 @@ EXPECTED = {
     exploitation      200/302  200/302  404/404  200/302  404/404  404/404  404/404
     identification    200/302  200/302  404/404  200/302  404/404  404/404  404/404
     risk              200/302  200/302  404/404  200/302  404/404  404/404  404/404
+    assign            200/302  200/302  404/404  403/403  404/404  404/404  404/404
     stage             200/302  200/302  404/404  200/302  404/404  404/404  404/404
+    transfer          200/200  200/200  404/404  403/403  404/404  404/404  404/404
 """,
     "social_worker_sokol": """
     detail            200      200      404      200      404      404      404
+    print             200      200      404      200      404      404      404
+    pdf               200      200      404      200      404      404      404
     access_log        404      404      404      404      404      404      404
     api_detail        200      200      404      200      404      404      404
     consent           200/302  200/302  404/404  200/302  404/404  404/404  404/404
@@ -157,13 +185,17 @@ EXPECTED = {
     exploitation      200/302  200/302  404/404  200/302  404/404  404/404  404/404
     identification    403/403  403/403  404/404  403/403  404/404  404/404  404/404
     risk              200/302  200/302  404/404  200/302  404/404  404/404  404/404
+    assign            200/302  200/302  404/404  403/403  404/404  404/404  404/404
     stage             200/302  200/302  404/404  200/302  404/404  404/404  404/404
+    transfer          200/200  200/200  404/404  403/403  404/404  404/404  404/404
 """,
     # A shelter's staff see only the people living in their shelter (placement grants, checked in
     # tests/cases/test_authorization_matrix.py as "resident"); none of these cases is one.
     "shelter_staff_shpresa": SEES_NOTHING,
     "coordinator_drita": """
     detail            200      200      200      200      200      200      200
+    print             200      200      200      200      200      200      200
+    pdf               200      200      200      200      200      200      200
     access_log        200      200      200      200      200      200      200
     api_detail        200      200      200      200      200      200      200
     consent           403/403  403/403  403/403  403/403  403/403  403/403  403/403
@@ -175,7 +207,9 @@ EXPECTED = {
     exploitation      403/403  403/403  403/403  403/403  403/403  403/403  403/403
     identification    403/403  403/403  403/403  403/403  403/403  403/403  403/403
     risk              403/403  403/403  403/403  403/403  403/403  403/403  403/403
+    assign            200/302  200/302  200/302  200/302  200/302  200/302  200/302
     stage             403/403  403/403  403/403  403/403  403/403  403/403  403/403
+    transfer          200/302  200/302  200/302  200/302  200/302  200/302  200/302
 """,
     "statistician_besnik": SEES_NOTHING,
     "administrator_agim": SEES_NOTHING,
@@ -335,6 +369,10 @@ class Setting:
             }
         if page == "stage":
             return {"to_stage": "closed", "closing_reason": "declined"}
+        if page == "assign":
+            return {"assigned_worker": ""}
+        if page == "transfer":
+            return {"agency": self.agencies["spare_one"].pk, "note": "She moved to Peja."}
         raise AssertionError(page)
 
 

@@ -31,11 +31,14 @@ from strehe.cases.models import (
     TraffickingEvent,
 )
 from strehe.cases.services import (
+    case_assign,
     case_move_stage,
     case_note_add,
     case_open,
+    case_printed,
     case_share,
     case_share_end,
+    case_transfer,
     case_update,
     consent_record,
     consent_withdraw,
@@ -156,6 +159,13 @@ ACTS: dict[str, Callable[[World, User], object]] = {
     "case_move_stage": lambda w, actor: case_move_stage(
         actor=actor, case=w.case, to_stage=Stage.CLOSED, closing_reason="declined"
     ),
+    "case_assign": lambda w, actor: case_assign(
+        actor=actor, case=w.case, worker=w.staff["colleague_advocates"]
+    ),
+    "case_transfer": lambda w, actor: case_transfer(
+        actor=actor, case=w.case, agency=w.agencies["police"]
+    ),
+    "case_printed": lambda w, actor: case_printed(actor=actor, case=w.case, output="pdf"),
     "contact_create": lambda w, actor: contact_create(actor=actor, **CALL),
     "contact_screen": lambda w, actor: contact_screen(
         actor=actor, contact=w.contact, data=SCREENING_POST
@@ -216,6 +226,29 @@ REFUSALS = [
     *[
         ("risk_assessment_record", actor)
         for actor in ["shelter_staff_shpresa", "coordinator_drita"]
+    ],
+    # Assigning and transferring: the owning agency's case workers and coordinators only; an
+    # agency the case is shared with (shelter, helpline) does not decide who works on it.
+    *[
+        (act, actor)
+        for act in ["case_assign", "case_transfer"]
+        for actor in [
+            "shelter_staff_shpresa",
+            "operator_olta",
+            "investigator_ilir",
+            "social_worker_sokol",
+            "root_rina",
+        ]
+    ],
+    # Printing is reading: refused to whoever cannot see the case.
+    *[
+        ("case_printed", actor)
+        for actor in [
+            "investigator_ilir",
+            "social_worker_sokol",
+            "statistician_besnik",
+            "root_rina",
+        ]
     ],
     # Staff open cases for their own agency only.
     *[
@@ -285,6 +318,11 @@ def test_a_service_refuses_an_actor_who_may_not_act_and_writes_nothing(
         ("case_move_stage", "advocate_arta"),
         ("identification_record", "advocate_arta"),
         ("case_open for another agency", "advocate_arta"),
+        ("case_assign", "advocate_arta"),
+        ("case_assign", "coordinator_drita"),
+        ("case_transfer", "advocate_arta"),
+        ("case_transfer", "coordinator_drita"),
+        ("case_printed", "operator_olta"),
         ("contact_create", "operator_olta"),
         ("contact_screen", "operator_olta"),
         ("contact_open_case", "operator_olta"),

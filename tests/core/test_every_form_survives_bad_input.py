@@ -86,6 +86,8 @@ EXPECTED_PAGES = {
     "cases:follow_up_status",
     "cases:same_person",
     "cases:same_person_undo",
+    "cases:assign",
+    "cases:transfer",
     "helpline:create",
     "helpline:screen",
     "helpline:open_case",

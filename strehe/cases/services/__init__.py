@@ -5,6 +5,8 @@ naming the offending field, and nothing is saved then.
 
 - opening: case codes, opening a case, linking records made before it
 - access: sharing with an agency and ending it, the assigned worker (access grants)
+- assignment: assigning, reassigning, unassigning a worker; transferring to another agency
+- printing: the printed or downloaded case summary (audited)
 - consent: recording and withdrawing consent; the rule that acts need it
 - assessments: identification decisions, risk assessments
 - stages: moving through the procedures, closing
@@ -16,6 +18,7 @@ naming the offending field, and nothing is saved then.
 
 from .access import case_share, case_share_end
 from .assessments import identification_record, risk_assessment_record
+from .assignment import case_assign, case_transfer
 from .consent import consent_in_force, consent_record, consent_required, consent_withdraw
 from .editing import (
     PERSON_EDITABLE_FIELDS,
@@ -29,6 +32,7 @@ from .editing import (
 from .followups import follow_up_add, follow_up_done, follow_up_reopen
 from .linking import person_link, person_unlink, persons_distinguish
 from .opening import case_code_next, case_open, case_records_attach, duplicates_search
+from .printing import case_printed
 from .records import (
     CASE_UPDATABLE_FIELDS,
     PERSON_UPDATABLE_FIELDS,
@@ -44,13 +48,16 @@ __all__ = [
     "PERSON_EDITABLE_FIELDS",
     "PERSON_IDENTIFYING_FIELDS",
     "PERSON_UPDATABLE_FIELDS",
+    "case_assign",
     "case_code_next",
     "case_move_stage",
     "case_note_add",
     "case_open",
+    "case_printed",
     "case_records_attach",
     "case_share",
     "case_share_end",
+    "case_transfer",
     "case_update",
     "case_viewed",
     "consent_in_force",

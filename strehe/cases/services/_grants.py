@@ -62,7 +62,9 @@ def grants_end(
 ) -> list[AccessGrant]:
     """End every grant in `grants` still in force, each with a timeline line and audit entry.
 
-    Rows are locked first, so two people ending the same grant at once end it once.
+    Rows are locked first, so two people ending the same grant at once end it once. When an
+    agency's last grant on the case ends, so does the grant of a worker assigned as its member
+    (assignment_end_with_agency).
     """
     now = timezone.now()
     ended = list(grants.filter(ended_at__isnull=True).select_for_update().select_related("case"))
@@ -86,4 +88,34 @@ def grants_end(
             audit_record(
                 actor=actor, action=AuditEntry.Action.CHANGE, target=grant, fields=END_FIELDS
             )
+    for grant in ended:
+        if grant.user_id is None:
+            assignment_end_with_agency(actor=actor, grant=grant, cause=cause)
     return ended
+
+
+def assignment_end_with_agency(*, actor: Any, grant: AccessGrant, cause: str) -> None:
+    """After an agency's grant ended: if the agency holds no other grant in force on the case,
+    end the personal grant of a worker assigned as its member, and the case has no assigned
+    worker any more. The worker's access rested on their agency's; it ends with it, for the
+    same cause, in the same transaction."""
+    case = grant.case
+    if case.grants.filter(
+        agency_id=grant.agency_id, user__isnull=True, ended_at__isnull=True
+    ).exists():
+        return
+    personal = case.grants.filter(
+        basis=AccessGrant.Basis.ASSIGNED, agency_id=grant.agency_id, user__isnull=False
+    )
+    for ended in grants_end(actor=actor, grants=personal, cause=cause):
+        if Case.objects.filter(pk=case.pk, assigned_worker_id=ended.user_id).update(
+            assigned_worker=None
+        ):
+            case.assigned_worker = None
+            act_recorded(
+                actor=actor,
+                case=case,
+                kind=TimelineEntry.Kind.ASSIGNED,
+                fields=["assigned_worker"],
+                data={"worker": None, "agency": grant.agency_id, "cause": cause},
+            )

@@ -1,4 +1,4 @@
-"""Who may see a case: sharing it with an agency, stopping that, assigning a worker.
+"""Who may see a case: sharing it with an agency, stopping that, the assigned worker.
 
 Each act starts or ends access grants (models.AccessGrant); the policy reads nothing else.
 """
@@ -100,20 +100,37 @@ def owner_grant_start(*, actor: Any, case: Case) -> AccessGrant:
 
 
 def worker_check(case: Case, worker: Any) -> None:
-    """The assigned worker belongs to the owning agency.
+    """The assigned worker belongs to an agency that holds a grant in force on the case: the
+    owning agency, or one the case is shared with (by consent or an override).
 
-    A worker of another agency would get a personal grant that no consent rests on: an agency's
-    staff member could assign themselves to a case shared with their agency and keep seeing it
-    after the person withdrew their consent. Another agency sees a case by sharing only.
+    The personal grant is held as a member of that agency and ends with the agency's last grant
+    on the case (grants_end), so it never outlives a withdrawn consent or a stopped share.
     """
     if worker.agency_id is None:
         raise ValidationError({"assigned_worker": _("Assign someone who belongs to an agency.")})
-    if worker.agency_id != case.owner_agency_id:
+    if not case.grants.filter(
+        agency_id=worker.agency_id, user__isnull=True, ended_at__isnull=True
+    ).exists():
         raise ValidationError(
             {
                 "assigned_worker": _(
-                    "Assign someone of the agency that owns the case. To let another agency's "
-                    "staff see it, share it with their agency."
+                    "Assign someone of an agency that may see the case: the owning agency or "
+                    "one it is shared with. To let another agency's staff work on it, share it "
+                    "with their agency first."
+                )
+            }
+        )
+
+
+def assignee_check(case: Case, worker: Any) -> None:
+    """Beyond worker_check, when a case is assigned after it was opened: someone active whose
+    role works on cases (case_policy.assignable_workers, the list the assignment page offers)."""
+    worker_check(case, worker)
+    if not case_policy.assignable_workers(case).filter(pk=worker.pk).exists():
+        raise ValidationError(
+            {
+                "assigned_worker": _(
+                    "Assign someone whose role works on cases and whose account is active."
                 )
             }
         )
@@ -129,9 +146,14 @@ def assigned_grant_start(*, actor: Any, case: Case, worker: Any) -> AccessGrant:
 
 def assignment_change(*, actor: Any, case: Case, worker: Any) -> None:
     """End the previous worker's grant and give one to `worker` (None: nobody assigned), with
-    the timeline line of the change. Call inside the transaction of the change."""
+    the timeline line of the change. Call inside the transaction of the change, which has set
+    case.assigned_worker; an exception here rolls all of it back.
+
+    Only those who may assign (case_policy.may_assign: the owning agency, a coordinator) change
+    the worker, whichever service they go through."""
+    case_policy.require_assign(actor, case)
     if worker is not None:
-        worker_check(case, worker)
+        assignee_check(case, worker)
     grants_end(
         actor=actor,
         grants=case.grants.filter(basis=AccessGrant.Basis.ASSIGNED),
