@@ -1,10 +1,10 @@
 """Acceptance: a victim advocate refers a case to a Centre for Social Work, sharing identity and
 risk but not notes; a social worker there sees a summary without the name, accepts, and then
-sees the shared parts and not the notes.
+sees the shared parts and not the notes; then places the person in a shelter, whose staff see
+the resident until the check-out takes the case away from them again.
 
-In Chromium, with both logged in for real (password, then TOTP). The pages they pass through
-are checked with axe on the way. (The shelter placement that continues this story is its own
-test.)
+In Chromium, with everyone logged in for real (password, then TOTP). The pages they pass through
+are checked with axe on the way, and no request leaves the site.
 """
 
 import pytest
@@ -12,6 +12,7 @@ import pytest
 from strehe.referrals.models import Referral
 from tests.browser.test_helpline_to_identification import log_in
 from tests.referrals.setting import NOTE, PLACE, RISK_REASONS, ReferralSetting, service_of
+from tests.shelters.helpers import make_shelter
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,6 +34,7 @@ def test_an_advocate_refers_a_case_and_the_social_worker_sees_only_what_was_shar
     referral_setting = ReferralSetting(staff=staff, agencies=agencies)
     case = referral_setting.case("Drita")
     service = service_of(referral_setting.agencies["social"])
+    shelter = make_shelter(operator=agencies["shelter"], name="House of the referral")
     name = case.person.given_name
 
     # --- advocate_arta refers the case, sharing identity and risk -------------------------
@@ -70,5 +72,26 @@ def test_an_advocate_refers_a_case_and_the_social_worker_sees_only_what_was_shar
     assert name in main and RISK_REASONS in main
     assert NOTE not in main and PLACE not in main and "Narrative of" not in main
     assert serious_axe_violations(worker) == []
+
+    # --- through the referral, he places the person in a shelter ---------------------------
+    worker.click("main a[href$='/place/']")
+    worker.check(f"input[name=shelter][value='{shelter.pk}']")
+    worker.click("main form button[type=submit]")
+    assert worker.url.endswith(f"/en/staff/cases/{case.code}/"), worker.url
+    assert "Placed in House of the referral" in worker.locator("main").inner_text()
+    context.close()
+
+    # --- shelter_staff_shpresa sees the resident; the check-out removes it ----------------
+    context = browser.new_context(base_url=live_server.url)
+    shelter_page = context.new_page()
+    log_in(shelter_page, "shelter_staff_shpresa")
+    shelter_page.goto("/en/staff/shelters/residents/")
+    assert case.code in shelter_page.locator("main").inner_text()
+    assert shelter_page.goto(f"/en/staff/cases/{case.code}/").status == 200
+    shelter_page.click("main a[href$='/check-out/']")
+    shelter_page.select_option("select[name=reason]", "moved_on")
+    shelter_page.click("main form button[type=submit]")
+    assert case.code not in shelter_page.locator("main").inner_text()
+    assert shelter_page.goto(f"/en/staff/cases/{case.code}/").status == 404
     context.close()
     assert recorded_page.foreign_requests(live_server.url) == []
