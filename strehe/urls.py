@@ -13,7 +13,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", include("strehe.api.urls")),
     # Last among the API routes: an unknown API address answers JSON, not the HTML 404 page.
-    re_path(r"^api/(?P<path>.*)$", api_not_found),
+    re_path(r"^api/(?P<path>[\s\S]*)$", api_not_found),
 ]
 
 # Public and staff pages carry the language in the path (/sq/, /sr/, /en/), so a reader's

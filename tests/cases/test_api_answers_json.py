@@ -69,3 +69,14 @@ def test_personal_data_from_the_api_is_never_cached(login_as, records_of):
     response = login_as("advocate_arta").get(f"/api/v1/cases/{case.code}/")
 
     assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/v1/cases/a%0Ab%2Fc/", "/api/v1/a\nb/", "/api/%0A/"])
+def test_an_api_address_with_a_line_break_is_still_a_json_404(path):
+    # Found by hypothesis on PostgreSQL: "." in a pattern does not match a line break, so such
+    # an address fell through to the HTML 404 page.
+    response = Client().get(path)
+
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")

@@ -22,6 +22,7 @@ NOT_PUBLIC_NAMESPACES = {
     "helpline",
     "search",
     "shelters",
+    "referrals",
     "moderation",
     "statistics",
 }

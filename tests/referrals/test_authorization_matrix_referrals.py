@@ -30,14 +30,21 @@ from tests.staff import NAMED_USERS, make_user, verified_client
 RELATIONS = ("referred", "accepted", "declined")
 READ_PAGES = ("detail", "access_log", "api_detail", "referrals")
 REFERRAL_STEPS = ("create", "revoke", "accept", "decline", "complete")
-ACTION_PAGES = (*[page for page in CASE_ACTION_PAGES if page != "stage"], *REFERRAL_STEPS, "stage")
+# Assigning and transferring are the owning agency's and coordinators' (never a referral's
+# receiver): tests/cases/test_authorization_matrix_grants.py checks them for every relation.
+OWNERS_PAGES = {"assign", "transfer"}
+ACTION_PAGES = (
+    *[page for page in CASE_ACTION_PAGES if page != "stage" and page not in OWNERS_PAGES],
+    *REFERRAL_STEPS,
+    "stage",
+)
 POST_ORDER = ACTION_PAGES
 URL_NAMES = {
     "detail": "cases:detail",
     "access_log": "cases:access_log",
     "api_detail": "api:case",
     "referrals": "referrals:case",
-    **{page: f"cases:{page}" for page in CASE_ACTION_PAGES},
+    **{page: f"cases:{page}" for page in CASE_ACTION_PAGES if page not in OWNERS_PAGES},
     **{page: f"referrals:{page}" for page in REFERRAL_STEPS},
 }
 
