@@ -8,6 +8,7 @@ ValidationError comes back onto the form with strehe.core.forms.add_service_erro
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -231,7 +232,11 @@ class AssigneeField(ModelChoiceField):
         return f"{obj.get_full_name() or obj.username} ({Role(obj.role).label}, {obj.agency})"
 
 
-class FollowUpForm(forms.Form):
+class TaskForm(forms.Form):
+    """A task with a due date and an assignee: a follow-up on a case, a call-back on a helpline
+    contact. The assignee is one of `candidates` (who may act on the record); the user is offered
+    first when they are one of them."""
+
     note = FreeTextField(
         label=_("What is to be done"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -251,28 +256,38 @@ class FollowUpForm(forms.Form):
         empty_label=_("Nobody yet"),
     )
 
-    def __init__(self, *args: Any, case: Case, user: Any, **kwargs: Any) -> None:
-        candidates = follow_up_assignee_candidates(case)
+    def __init__(self, *args: Any, candidates: QuerySet[User], user: Any, **kwargs: Any) -> None:
         if candidates.filter(pk=user.pk).exists():
             kwargs.setdefault("initial", {})["assignee"] = user.pk
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = candidates  # type: ignore[attr-defined]
 
 
-class FollowUpField(ModelChoiceField):
-    def label_from_instance(self, obj: FollowUp) -> str:
+class FollowUpForm(TaskForm):
+    def __init__(self, *args: Any, case: Case, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, candidates=follow_up_assignee_candidates(case), user=user, **kwargs)
+
+
+class DueDateChoiceField(ModelChoiceField):
+    """A task (follow-up, call-back) chosen by its due date: no note, which may identify."""
+
+    def label_from_instance(self, obj: Any) -> str:
         return _("Due on %(date)s") % {"date": date_format(obj.due_on, "DATE_FORMAT")}
 
 
-class FollowUpStatusForm(forms.Form):
-    """Done or open again; the follow-up is a POST field, so the URL has the case code only."""
-
-    follow_up = FollowUpField(label=_("Follow-up"), queryset=FollowUp.objects.none())
+class TaskStatusForm(forms.Form):
     done = forms.TypedChoiceField(
         label=_("Mark as"),
         choices=[("1", _("Done")), ("0", _("Not done"))],
         coerce=lambda value: value == "1",
     )
+
+
+class FollowUpStatusForm(TaskStatusForm):
+    """Done or open again; the follow-up is a POST field, so the URL has the case code only."""
+
+    follow_up = DueDateChoiceField(label=_("Follow-up"), queryset=FollowUp.objects.none())
+    field_order = ["follow_up", "done"]
 
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

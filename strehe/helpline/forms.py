@@ -7,12 +7,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from strehe.accounts.models import Agency, User
 from strehe.cases.countries import country_choices
-from strehe.cases.forms import AssigneeField
+from strehe.cases.forms import DueDateChoiceField, TaskForm, TaskStatusForm
 from strehe.cases.forms_editing import AliasesField
 from strehe.cases.models import Person
 from strehe.core.forms import (
@@ -20,7 +19,6 @@ from strehe.core.forms import (
     FreeTextField,
     ModelChoiceField,
     NameField,
-    PlanDateField,
 )
 from strehe.core.validation import EARLIEST_RECORDED_DATE
 from strehe.directory.models import Municipality
@@ -274,7 +272,7 @@ class CaseFromContactForm(forms.Form):
         return {name: self.cleaned_data[name] for name in names}
 
 
-class ContactFollowUpForm(forms.Form):
+class ContactFollowUpForm(TaskForm):
     """A call-back on a contact: what, by when, by whom (someone who may act on the contact)."""
 
     note = FreeTextField(
@@ -282,42 +280,16 @@ class ContactFollowUpForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("For example: call back about the shelter place."),
     )
-    due_on = PlanDateField(label=_("Due on"))
-    due_time = forms.TimeField(
-        label=_("At"),
-        required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        help_text=_("Optional."),
-    )
-    assignee = AssigneeField(
-        label=_("Assigned to"),
-        queryset=User.objects.none(),
-        required=False,
-        empty_label=_("Nobody yet"),
-    )
 
     def __init__(self, *args: Any, contact: Contact, user: User, **kwargs: Any) -> None:
-        candidates = assignee_candidates(contact)
-        if candidates.filter(pk=user.pk).exists():
-            kwargs.setdefault("initial", {})["assignee"] = user.pk
-        super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = candidates  # type: ignore[attr-defined]
+        super().__init__(*args, candidates=assignee_candidates(contact), user=user, **kwargs)
 
 
-class ContactFollowUpField(ModelChoiceField):
-    def label_from_instance(self, obj: ContactFollowUp) -> str:
-        return _("Due on %(date)s") % {"date": date_format(obj.due_on, "DATE_FORMAT")}
-
-
-class ContactFollowUpStatusForm(forms.Form):
+class ContactFollowUpStatusForm(TaskStatusForm):
     """Done or open again; the call-back is a POST field, so the URL has the contact only."""
 
-    follow_up = ContactFollowUpField(label=_("Call-back"), queryset=ContactFollowUp.objects.none())
-    done = forms.TypedChoiceField(
-        label=_("Mark as"),
-        choices=[("1", _("Done")), ("0", _("Not done"))],
-        coerce=lambda value: value == "1",
-    )
+    follow_up = DueDateChoiceField(label=_("Call-back"), queryset=ContactFollowUp.objects.none())
+    field_order = ["follow_up", "done"]
 
     def __init__(self, *args: Any, contact: Contact, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
