@@ -19,7 +19,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from staff_pages import DEFAULT_DATABASE, database_ready
+from staff_pages import DEFAULT_DATABASE, database_ready, verified_client
 
 TARGET_P95_MS = {"contact_list": 100, "contact_search": 100, "contact_page": 150}
 CALLERS, CALLS_WITH_NUMBER = 500, 2000
@@ -40,13 +40,10 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
     from django.db.models import Count
-    from django.test import Client
     from django.urls import reverse
     from django.utils import translation
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from strehe.accounts.models import Agency, User
+    from strehe.accounts.models import Agency
     from strehe.accounts.roles import Role
     from strehe.helpline.models import Channel, Contact, Sex
 
@@ -84,15 +81,7 @@ def main() -> None:
         {"caller_sex": Sex.UNKNOWN, "contacted_from": "2026-01-01"},
     ]
     for who, (role, agency) in users.items():
-        user, _ = User.objects.get_or_create(
-            username=f"bench_desk_{who}", defaults={"role": role, "agency": agency}
-        )
-        device, _ = TOTPDevice.objects.get_or_create(user=user, name="bench", confirmed=True)
-        client = Client(HTTP_HOST="127.0.0.1")
-        client.force_login(user)
-        session = client.session
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-        session.save()
+        client = verified_client(f"bench_desk_{who}", role, agency)
         own = with_number if who == "coordinator" else with_number.filter(owner_agency=agency)
         visible = list(own.values_list("pk", flat=True))
         with translation.override("en"):

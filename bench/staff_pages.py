@@ -34,6 +34,27 @@ def database_ready(url: str) -> None:
             connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
+def verified_client(username: str, role: str, agency: object) -> object:
+    """A test client of a bench user (made once) that passed the second factor. Call after
+    django.setup()."""
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from strehe.accounts.models import User
+
+    user, _ = User.objects.get_or_create(
+        username=username, defaults={"role": role, "agency": agency}
+    )
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="bench", confirmed=True)
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=200_000)
@@ -48,13 +69,10 @@ def main() -> None:
 
     django.setup()
     from django.core.management import call_command
-    from django.test import Client
     from django.urls import reverse
     from django.utils import translation
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from strehe.accounts.models import Agency, User
+    from strehe.accounts.models import Agency
     from strehe.accounts.roles import Role
     from strehe.cases.models import Case, Stage
 
@@ -66,16 +84,7 @@ def main() -> None:
         call_command("synth", cases=options.cases - have, contacts=options.contacts, seed=have + 1)
         print(f"synthetic data: {time.perf_counter() - started:.0f} s", file=sys.stderr)
 
-    coordinator, _ = User.objects.get_or_create(
-        username="bench_coordinator",
-        defaults={"role": Role.COORDINATOR, "agency": Agency.objects.first()},
-    )
-    device, _ = TOTPDevice.objects.get_or_create(user=coordinator, name="bench", confirmed=True)
-    client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(coordinator)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
+    client = verified_client("bench_coordinator", Role.COORDINATOR, Agency.objects.first())
 
     rng = random.Random(7)  # noqa: S311 - which synthetic records to ask for
     sample = list(Case.objects.order_by("?").select_related("person")[: options.requests])
