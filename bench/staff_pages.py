@@ -34,6 +34,24 @@ def database_ready(url: str) -> None:
             connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
+def synthetic_data(cases: int, contacts: int) -> int:
+    """Migrate, load the reference data and add synthetic cases until there are `cases` (with
+    `contacts` contacts more, the first time), and say how many cases there are. Call after
+    django.setup()."""
+    from django.core.management import call_command
+
+    from strehe.cases.models import Case
+
+    call_command("migrate", verbosity=0)
+    call_command("loadreference", verbosity=0)
+    have = Case.objects.count()
+    if have < cases:
+        started = time.perf_counter()
+        call_command("synth", cases=cases - have, contacts=contacts, seed=have + 1)
+        print(f"synthetic data: {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return Case.objects.count()
+
+
 def verified_client(username: str, role: str, agency: object) -> object:
     """A test client of a bench user (made once) that passed the second factor. Call after
     django.setup()."""
@@ -68,7 +86,6 @@ def main() -> None:
     import django
 
     django.setup()
-    from django.core.management import call_command
     from django.urls import reverse
     from django.utils import translation
 
@@ -76,14 +93,7 @@ def main() -> None:
     from strehe.accounts.roles import Role
     from strehe.cases.models import Case, Stage
 
-    call_command("migrate", verbosity=0)
-    call_command("loadreference", verbosity=0)
-    have = Case.objects.count()
-    if have < options.cases:
-        started = time.perf_counter()
-        call_command("synth", cases=options.cases - have, contacts=options.contacts, seed=have + 1)
-        print(f"synthetic data: {time.perf_counter() - started:.0f} s", file=sys.stderr)
-
+    synthetic_data(options.cases, options.contacts)
     client = verified_client("bench_coordinator", Role.COORDINATOR, Agency.objects.first())
 
     rng = random.Random(7)  # noqa: S311 - which synthetic records to ask for

@@ -79,6 +79,20 @@ def age_on(birth_date: datetime.date, day: datetime.date) -> int:
     return day.year - birth_date.year - before_birthday
 
 
+def age_of(
+    birth_date: datetime.date | None,
+    estimated_age: int | None,
+    estimated_on: datetime.date | None,
+    day: datetime.date,
+) -> int | None:
+    """Person.age_on from the three fields it reads, for readers of plain values (statistics)."""
+    if birth_date:
+        return age_on(birth_date, day)
+    if estimated_age is not None:
+        return estimated_age + max(0, age_on(estimated_on or day, day))
+    return None
+
+
 class Person(models.Model):
     """A person a case is about. Never shown to anyone the need-to-know policy does not allow."""
 
@@ -207,12 +221,7 @@ class Person(models.Model):
 
     def age_on(self, day: datetime.date) -> int | None:
         """Whole years on `day`, from the birth date or else the estimate; None if unknown."""
-        if self.birth_date:
-            return age_on(self.birth_date, day)
-        if self.estimated_age is not None:
-            estimated_on = self.age_estimated_on or day
-            return self.estimated_age + max(0, age_on(estimated_on, day))
-        return None
+        return age_of(self.birth_date, self.estimated_age, self.age_estimated_on, day)
 
     def is_child_on(self, day: datetime.date) -> bool:
         """Under 18 on `day`. An unknown age counts as a child: the protective default."""
@@ -473,6 +482,8 @@ class IdentificationDecision(CaseRecord):
         verbose_name = _("identification decision")
         verbose_name_plural = _("identification decisions")
         default_related_name = "identification_decisions"
+        # Statistics read the decisions of a period (strehe.statistics.selectors).
+        indexes = [models.Index(fields=["decided_on"], name="cases_decision_decided_on")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=TraffickingStatus.values),

@@ -17,6 +17,7 @@ from .dimensions import (
     CITIZENSHIP,
     DEFAULT_AGE_BANDS,
     DIMENSIONS,
+    EXPLOITATION,
     MULTI_VALUED,
     UNKNOWN,
     AgeBand,
@@ -155,6 +156,7 @@ def build_report(
             date_to=query.date_to,
             status=query.status,
             decided_by=query.decided_by,
+            with_exploitation=EXPLOITATION in query.by,
         )
     total = len(rows)
     counts = {dimension: Counter[str]() for dimension in query.by}
