@@ -1,9 +1,10 @@
 """Writing checked HTCDS records (strehe.interchange.htcds) as persons, cases and decisions.
 
-Fast and polite: rows are written with bulk_create in batches, each batch in its own transaction
-with ONE audit entry, so the audit chain's lock (audit.services._lock_chain) is held for one
-batch at a time and other staff keep working during a long import. The encrypted columns encrypt
-in the field's get_db_prep_value, which bulk_create calls like save does.
+Fast and polite: rows are written in batches, each batch in its own transaction with ONE audit
+entry, so the audit chain's lock (audit.services._lock_chain) is held for one batch at a time and
+other staff keep working during a long import. On PostgreSQL a batch is written with COPY (see
+_inserted), elsewhere with bulk_create; either way every value is prepared by its field's
+get_db_prep_save, as save does, which is where the encrypted columns encrypt.
 
 Imported persons have no name (the profile carries none): their lookup hash is a keyed hash of
 the source and the record's id, so that they never match each other, nor anyone, by name.
@@ -12,13 +13,14 @@ the source and the record's id, so that they never match each other, nor anyone,
 import datetime
 import hashlib
 import hmac
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
+from psycopg import sql
 
 from strehe.accounts.models import Agency
 from strehe.audit.models import AuditEntry
@@ -87,6 +89,47 @@ def _start_of(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12, 0)))
 
 
+def _inserted(model: type[models.Model], objs: Iterable[models.Model]) -> None:
+    """Insert new `objs` of `model` and give them their ids, as bulk_create does.
+
+    On PostgreSQL through COPY, with the ids taken from the table's sequence first: the values
+    are the ones bulk_create would send (each field's pre_save and get_db_prep_save, so the
+    encrypted columns encrypt here as everywhere), without building an INSERT of thousands of
+    parameters, which took a third of the import's time."""
+    objs = list(objs)
+    if not objs:
+        return
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create(objs)  # type: ignore[attr-defined]
+        return
+    meta = model._meta
+    with connection.cursor() as cursor:
+        # The connection itself, not django.db.connection, which looks it up on every use.
+        database = cursor.db
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [meta.db_table, meta.pk.column, len(objs)],  # type: ignore[union-attr]
+        )
+        for obj, (pk,) in zip(objs, cursor.fetchall(), strict=True):
+            obj._prepare_related_fields_for_save(operation_name="bulk_create")  # type: ignore[attr-defined]
+            obj.pk = pk
+            obj._state.adding = False
+            obj._state.db = database.alias
+        fields = meta.concrete_fields
+        copy = sql.SQL("COPY {} ({}) FROM STDIN").format(
+            sql.Identifier(meta.db_table),
+            sql.SQL(", ").join(sql.Identifier(field.column) for field in fields),
+        )
+        with cursor.cursor.copy(copy) as stream:
+            for obj in objs:
+                stream.write_row(
+                    [
+                        field.get_db_prep_save(field.pre_save(obj, True), database)
+                        for field in fields
+                    ]
+                )
+
+
 def _write_batch(
     *, run: ImportRun, agency: Agency, source: str, batch: Sequence[VictimRecord]
 ) -> None:
@@ -109,7 +152,7 @@ def _write_batch(
         )
         for record in batch
     ]
-    Person.objects.bulk_create(persons)
+    _inserted(Person, persons)
     codes: dict[int, list[str]] = {}
     for year in sorted({r.identification_date.year for r in batch}):
         count = sum(1 for r in batch if r.identification_date.year == year)
@@ -131,21 +174,27 @@ def _write_batch(
                 opened_at=opened,
             )
         )
-    Case.objects.bulk_create(cases)
-    IdentificationDecision.objects.bulk_create(
-        IdentificationDecision(
-            case=case,
-            status=record.status,
-            organisation_type=record.organisation_type,
-            agency=agency,
-            decided_on=record.identification_date,
-            recorded_at=now,
-        )
-        for record, case in zip(batch, cases, strict=True)
+    _inserted(Case, cases)
+    _inserted(
+        IdentificationDecision,
+        [
+            IdentificationDecision(
+                case=case,
+                status=record.status,
+                organisation_type=record.organisation_type,
+                agency=agency,
+                decided_on=record.identification_date,
+                recorded_at=now,
+            )
+            for record, case in zip(batch, cases, strict=True)
+        ],
     )
-    AccessGrant.objects.bulk_create(
-        AccessGrant(case=case, basis=AccessGrant.Basis.OWNER, agency=agency, granted_at=now)
-        for case in cases
+    _inserted(
+        AccessGrant,
+        [
+            AccessGrant(case=case, basis=AccessGrant.Basis.OWNER, agency=agency, granted_at=now)
+            for case in cases
+        ],
     )
     # One timeline line per case for the whole act of importing it, decision included.
     timeline = [
@@ -162,21 +211,27 @@ def _write_batch(
         )
         for record, case in zip(batch, cases, strict=True)
     ]
-    TimelineEntry.objects.bulk_create(timeline)
-    TraffickingEvent.objects.bulk_create(
-        TraffickingEvent(
-            case=case,
-            kind=EventKind.EXPLOITATION,
-            country=record.location_of_exploitation,
-            place="",
-            recorded_at=now,
-        )
-        for record, case in zip(batch, cases, strict=True)
-        if record.location_of_exploitation
+    _inserted(TimelineEntry, timeline)
+    _inserted(
+        TraffickingEvent,
+        [
+            TraffickingEvent(
+                case=case,
+                kind=EventKind.EXPLOITATION,
+                country=record.location_of_exploitation,
+                place="",
+                recorded_at=now,
+            )
+            for record, case in zip(batch, cases, strict=True)
+            if record.location_of_exploitation
+        ],
     )
-    ImportedRecord.objects.bulk_create(
-        ImportedRecord(run=run, source=source, external_id=record.case_ref, case=case)
-        for record, case in zip(batch, cases, strict=True)
+    _inserted(
+        ImportedRecord,
+        [
+            ImportedRecord(run=run, source=source, external_id=record.case_ref, case=case)
+            for record, case in zip(batch, cases, strict=True)
+        ],
     )
 
 
