@@ -61,8 +61,20 @@ messages: $(VENV)/.installed-run
 fuzz: $(VENV)/.installed-dev compilemessages
 	STREHE_FUZZ_EXAMPLES=$${STREHE_FUZZ_EXAMPLES:-300} $(BIN)/pytest -s tests/api/test_schemathesis_finds_no_error.py
 
+## Benchmarks on PostgreSQL (BENCH_DATABASE_URL), each printing one JSON line; see README.md
+## "Performance". Smaller than the README's figures so that a run ends within minutes on two
+## cores; the full sizes: make bench BENCH_CASES=200000 BENCH_CONTACTS=1000000 BENCH_ROWS=100000
+BENCH_CASES ?= 20000
+BENCH_CONTACTS ?= 100000
+BENCH_ROWS ?= 20000
+BENCH_SECONDS ?= 10
 bench: $(VENV)/.installed-dev
-	for script in bench/*.py; do $(BIN)/python $$script; done
+	$(BIN)/python bench/duplicate_matching.py
+	$(BIN)/python bench/staff_pages.py --cases $(BENCH_CASES) --contacts $(BENCH_CONTACTS)
+	$(BIN)/python bench/helpline_desk.py --contacts $(BENCH_CONTACTS)
+	$(BIN)/python bench/statistics_report.py --cases $(BENCH_CASES) --contacts $(BENCH_CONTACTS)
+	$(BIN)/python bench/htcds_import.py --rows $(BENCH_ROWS)
+	$(BIN)/python bench/public_page.py --seconds $(BENCH_SECONDS)
 
 clean:
 	rm -rf $(VENV) var

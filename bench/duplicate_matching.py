@@ -1,9 +1,12 @@
 """How fast duplicate checks run: normalising, keying and scoring names against a register.
 
-Run with `make bench` (or .venv/bin/python bench/duplicate_matching.py). Prints figures only.
+Run with `make bench` (or .venv/bin/python bench/duplicate_matching.py). Prints a line per step
+and one JSON line with the rates per second and the peak RSS; there is no limit to compare with.
 """
 
+import json
 import random
+import resource
 import time
 from datetime import date
 
@@ -25,11 +28,12 @@ FAMILY = ["Krasniqi", "Gashi", "Berisha", "Hoxha", "Petrović", "Nikolić", "Ј�
 REGISTER_SIZE = 10_000
 
 
-def timed(label: str, count: int, action) -> None:  # type: ignore[no-untyped-def]
+def timed(label: str, count: int, action) -> float:  # type: ignore[no-untyped-def]
     start = time.perf_counter()
     action()
     elapsed = time.perf_counter() - start
     print(f"{label:<48} {count:>7} in {elapsed * 1000:8.1f} ms  ({count / elapsed:,.0f}/s)")
+    return round(count / elapsed)
 
 
 def main() -> None:
@@ -38,16 +42,26 @@ def main() -> None:
     key = b"bench key"
     born = date(1999, 1, 1)
 
-    timed("normalise_name", REGISTER_SIZE, lambda: [normalise_name(n) for n in register])
-    timed(
+    rates = {}
+    rates["normalise_per_s"] = timed(
+        "normalise_name", REGISTER_SIZE, lambda: [normalise_name(n) for n in register]
+    )
+    rates["match_key_per_s"] = timed(
         "person_match_key",
         REGISTER_SIZE,
         lambda: [person_match_key(n, born, key=key) for n in register],
     )
-    timed(
+    rates["similarity_per_s"] = timed(
         "name_similarity, one name against the register",
         REGISTER_SIZE,
         lambda: [name_similarity("Arber Krasniqi", n) for n in register],
+    )
+
+    peak = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    print(
+        json.dumps(
+            {"bench": "duplicate_matching", "names": REGISTER_SIZE, **rates, "peak_rss_mb": peak}
+        )
     )
 
 

@@ -19,7 +19,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from staff_pages import DEFAULT_DATABASE, database_ready, verified_client
+from staff_pages import DEFAULT_DATABASE, database_ready, synthetic_data, verified_client
 
 TARGET_P95_MS = {"contact_list": 100, "contact_search": 100, "contact_page": 150}
 CALLERS, CALLS_WITH_NUMBER = 500, 2000
@@ -37,7 +37,6 @@ def main() -> None:
     import django
 
     django.setup()
-    from django.core.management import call_command
     from django.db import connection
     from django.db.models import Count
     from django.urls import reverse
@@ -47,13 +46,7 @@ def main() -> None:
     from strehe.accounts.roles import Role
     from strehe.helpline.models import Channel, Contact, Sex
 
-    call_command("migrate", verbosity=0)
-    call_command("loadreference", verbosity=0)
-    have = Contact.objects.count()
-    if have < options.contacts:
-        started = time.perf_counter()
-        call_command("synth", cases=0, contacts=options.contacts - have, seed=have + 1)
-        print(f"synthetic data: {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    synthetic_data(0, options.contacts)
     rng = random.Random(11)  # noqa: S311 - which synthetic records get numbers and are asked for
     if not Contact.objects.exclude(lookup_hash="").exists():
         newest = list(

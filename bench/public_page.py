@@ -51,6 +51,24 @@ def wait_until_up(url: str) -> None:
     raise SystemExit(f"the server did not answer at {url}")
 
 
+def peak_rss_mb(pid: int) -> int:
+    """The most memory process `pid` has held (VmHWM), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024)
+    return 0
+
+
+def server_peak_rss_mb(master: int) -> dict[str, int]:
+    """Peak memory of gunicorn's master and of its largest worker (Linux /proc)."""
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    return {
+        "master": peak_rss_mb(master),
+        "worker_max": max((peak_rss_mb(int(pid)) for pid in children), default=0),
+        "workers": len(children),
+    }
+
+
 def load(url: str, seconds: int, script: Path) -> dict[str, float]:
     wrk = shutil.which("wrk")
     if wrk is None:
@@ -107,11 +125,13 @@ def main() -> None:
             [*gunicorn, "--bind", f"127.0.0.1:{port}"], env=environment, cwd=root
         )
         wait_until_up(base + "/static/bench-get-help.html")
+        load_before = os.getloadavg()[0]
         with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
             script.write(REPORT)
             script.flush()
             page = load(base + PAGE, options.seconds, Path(script.name))
             static = load(base + "/static/bench-get-help.html", options.seconds, Path(script.name))
+        memory = server_peak_rss_mb(server.pid)
     finally:
         server.terminate()
         server.wait()
@@ -125,13 +145,16 @@ def main() -> None:
                 "bytes": len(body),
                 "page": page,
                 "static_file": static,
+                "server_peak_rss_mb": memory,
+                "load_1min": round(load_before, 2),
                 "ratio_to_limit": ratio,
             }
         )
     )
     print(
         f"{PAGE}: {page['rps']} req/s, p50 {page['p50_ms']} ms, p95 {page['p95_ms']} ms; "
-        f"as a static file {static['rps']} req/s: {ratio:.1%} of the limit",
+        f"as a static file {static['rps']} req/s: {ratio:.1%} of the limit; largest worker "
+        f"{memory['worker_max']} MB",
         file=sys.stderr,
     )
 

@@ -35,19 +35,22 @@ def database_ready(url: str) -> None:
 
 
 def synthetic_data(cases: int, contacts: int) -> int:
-    """Migrate, load the reference data and add synthetic cases until there are `cases` (with
-    `contacts` contacts more, the first time), and say how many cases there are. Call after
-    django.setup()."""
+    """Migrate, load the reference data and add synthetic cases and contacts until there are at
+    least `cases` and `contacts`, and say how many cases there are. A larger register is left
+    as it is. Call after django.setup()."""
     from django.core.management import call_command
 
     from strehe.cases.models import Case
+    from strehe.helpline.models import Contact
 
     call_command("migrate", verbosity=0)
     call_command("loadreference", verbosity=0)
-    have = Case.objects.count()
-    if have < cases:
+    have_cases, have_contacts = Case.objects.count(), Contact.objects.count()
+    more_cases, more_contacts = max(0, cases - have_cases), max(0, contacts - have_contacts)
+    if more_cases or more_contacts:
         started = time.perf_counter()
-        call_command("synth", cases=cases - have, contacts=contacts, seed=have + 1)
+        seed = have_cases + have_contacts + 1
+        call_command("synth", cases=more_cases, contacts=more_contacts, seed=seed)
         print(f"synthetic data: {time.perf_counter() - started:.0f} s", file=sys.stderr)
     return Case.objects.count()
 
