@@ -22,6 +22,7 @@ from pathlib import Path
 
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/strehe_bench"
 PAGE = "/en/get-help/"
+WARM_UP_SECONDS = 3
 # wrk prints what its Lua hook returns: rate and latency percentiles in microseconds.
 REPORT = """
 done = function(summary, latency, requests)
@@ -129,6 +130,11 @@ def main() -> None:
         with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
             script.write(REPORT)
             script.flush()
+            # Warm up first, unmeasured: until every worker has booted and served the page once,
+            # requests queue behind a worker still importing Django or rendering its first page,
+            # which measured a server's first seconds (p99 about 1 s) rather than its steady state.
+            for url in (base + PAGE, base + "/static/bench-get-help.html"):
+                load(url, WARM_UP_SECONDS, Path(script.name))
             page = load(base + PAGE, options.seconds, Path(script.name))
             static = load(base + "/static/bench-get-help.html", options.seconds, Path(script.name))
         memory = server_peak_rss_mb(server.pid)
