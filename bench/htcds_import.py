@@ -17,6 +17,7 @@ others) and peak RSS, and the time of a second import of the file, which adds no
 import argparse
 import cProfile
 import csv
+import io
 import json
 import os
 import pstats
@@ -97,7 +98,9 @@ def main() -> None:
     path = write(scratch, "bench.csv", [good_row(n) for n in range(1, options.rows + 1)])
 
     def run() -> None:
-        call_command("import-htcds", str(path), "--agency", "bench-police", verbosity=0)
+        call_command(
+            "import-htcds", str(path), "--agency", "bench-police", verbosity=0, stdout=io.StringIO()
+        )
 
     if options.profile:
         profile = cProfile.Profile()
