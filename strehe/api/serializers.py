@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from strehe.cases.codes import TraffickingStatus
@@ -10,8 +11,11 @@ from strehe.cases.models import Case, CasePart, IdentificationDecision, Person, 
 from strehe.cases.policies import ALL_PARTS
 from strehe.core.validation import TEXT_MAX_LENGTH
 from strehe.directory.hours import service_state
-from strehe.directory.models import Municipality, Organisation, Service
+from strehe.directory.models import Municipality, Organisation, Service, Shelter
 from strehe.helpline.models import CallerType, Channel, Contact, Language, Outcome, Topic
+from strehe.referrals.models import Referral, Urgency
+from strehe.referrals.selectors import referral_summary
+from strehe.shelters.models import Placement
 
 
 class MunicipalitySerializer(serializers.ModelSerializer[Municipality]):
@@ -181,3 +185,157 @@ class ContactSummarySerializer(serializers.ModelSerializer[Contact]):
 def validated(serializer: serializers.Serializer[Any]) -> dict[str, Any]:
     serializer.is_valid(raise_exception=True)
     return dict(serializer.validated_data)
+
+
+# --- Referrals ---------------------------------------------------------------------------------
+
+
+class ReferralSummarySerializer(serializers.Serializer[Any]):
+    """What a receiving agency sees before it accepts (referrals.selectors.referral_summary):
+    nothing that identifies the person."""
+
+    stage = serializers.CharField()
+    sex = serializers.CharField()
+    age = serializers.IntegerField(allow_null=True)
+    forms_of_exploitation = serializers.ListField(child=serializers.CharField())
+    risk_level = serializers.CharField()
+
+
+class ReferralSerializer(serializers.ModelSerializer[Referral]):
+    """A referral as its parties see it. Its reasons are free text about a person: given only to
+    those who see the case (`sees_case` in the context), null for a receiver who has not yet
+    accepted, who gets the summary the referral pages show instead."""
+
+    case = serializers.CharField(source="case.code", read_only=True)
+    service: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    sending_agency = serializers.CharField(source="sending_agency.organisation.slug")
+    receiving_agency = serializers.CharField(source="receiving_agency.organisation.slug")
+    parts = serializers.ListField(child=serializers.ChoiceField(choices=CasePart.choices))
+    reason = serializers.SerializerMethodField()
+    decline_reason = serializers.SerializerMethodField()
+    revoke_reason = serializers.SerializerMethodField()
+    summary = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Referral
+        fields = [
+            "id",
+            "case",
+            "service",
+            "sending_agency",
+            "receiving_agency",
+            "urgency",
+            "parts",
+            "state",
+            "sent_at",
+            "answer_due_at",
+            "answered_at",
+            "ended_at",
+            "reason",
+            "decline_reason",
+            "revoke_reason",
+            "summary",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(ReferralSummarySerializer(allow_null=True))
+    def get_summary(self, referral: Referral) -> dict[str, Any] | None:
+        if self.context.get("sees_case", False):
+            return None
+        return ReferralSummarySerializer(referral_summary(referral)).data
+
+    def _private(self, referral: Referral, field: str) -> str | None:
+        if not self.context.get("sees_case", False):
+            return None
+        return getattr(referral, field) or None
+
+    def get_reason(self, referral: Referral) -> str | None:
+        return self._private(referral, "reason")
+
+    def get_decline_reason(self, referral: Referral) -> str | None:
+        return self._private(referral, "decline_reason")
+
+    def get_revoke_reason(self, referral: Referral) -> str | None:
+        return self._private(referral, "revoke_reason")
+
+
+class ReferralSendSerializer(serializers.Serializer[Any]):
+    service: Any = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Service.objects.filter(organisation__agency__is_active=True)
+    )
+    urgency = serializers.ChoiceField(choices=Urgency.choices)
+    reason = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+    parts = serializers.ListField(
+        child=serializers.ChoiceField(choices=CasePart.choices), required=False, max_length=10
+    )
+    override_reason = serializers.CharField(
+        required=False, allow_blank=True, max_length=TEXT_MAX_LENGTH
+    )
+
+
+class ReasonSerializer(serializers.Serializer[Any]):
+    reason = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+
+
+# --- Shelters and placements -------------------------------------------------------------------
+
+
+class ShelterOccupancySerializer(serializers.ModelSerializer[Shelter]):
+    """Beds of a shelter; never its address."""
+
+    free = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Shelter
+        fields = [
+            "slug",
+            "name",
+            "kind",
+            "accepts_women",
+            "accepts_men",
+            "accepts_children",
+            "capacity",
+            "occupied",
+            "free",
+        ]
+
+    def get_free(self, shelter: Shelter) -> int:
+        return max(0, shelter.capacity - shelter.occupied)
+
+
+class PlacementSerializer(serializers.ModelSerializer[Placement]):
+    case = serializers.CharField(source="case.code", read_only=True)
+    shelter: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    is_open = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Placement
+        fields = [
+            "id",
+            "case",
+            "shelter",
+            "placed_at",
+            "checked_in_at",
+            "checked_out_at",
+            "check_out_reason",
+            "transferred_from",
+            "is_open",
+        ]
+        read_only_fields = fields
+
+
+class PlacementCreateSerializer(serializers.Serializer[Any]):
+    case = serializers.CharField(max_length=40, help_text="The case code.")
+    shelter: Any = serializers.SlugRelatedField(slug_field="slug", queryset=Shelter.objects.all())
+
+
+class CheckOutSerializer(serializers.Serializer[Any]):
+    reason = serializers.ChoiceField(
+        choices=[c for c in Placement.CheckOutReason.choices if c[0] != "transferred"]
+    )
+    note = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_MAX_LENGTH)
+
+
+class TransferSerializer(serializers.Serializer[Any]):
+    shelter: Any = serializers.SlugRelatedField(slug_field="slug", queryset=Shelter.objects.all())
+    note = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_MAX_LENGTH)
