@@ -1,7 +1,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from . import views, views_referrals, views_shelters
+from . import views, views_referrals, views_shelters, views_statistics
 
 app_name = "api"
 
@@ -12,6 +12,11 @@ urlpatterns = [
     path("organisations/", views.OrganisationListAPI.as_view(), name="organisations"),
     path("services/", views.ServiceListAPI.as_view(), name="services"),
     path("helpline-state/", views.HelplineStateAPI.as_view(), name="helpline_state"),
+    path(
+        "public/statistics/",
+        views_statistics.PublicStatisticsAPI.as_view(),
+        name="public_statistics",
+    ),
     path("cases/", views.CaseListAPI.as_view(), name="cases"),
     path("cases/<str:code>/", views.CaseDetailAPI.as_view(), name="case"),
     path("cases/<str:code>/decisions/", views.CaseDecisionListAPI.as_view(), name="case_decisions"),
@@ -60,4 +65,5 @@ urlpatterns = [
         views_shelters.PlacementTransferAPI.as_view(),
         name="placement_transfer",
     ),
+    path("statistics/", views_statistics.StatisticsAPI.as_view(), name="statistics"),
 ]
