@@ -1,5 +1,6 @@
 """What the API shows and accepts. Writes go through the services, which check the actor."""
 
+import datetime
 from typing import Any
 
 from django.utils import timezone
@@ -12,9 +13,23 @@ from strehe.cases.policies import ALL_PARTS
 from strehe.core.validation import TEXT_MAX_LENGTH
 from strehe.directory.hours import service_state
 from strehe.directory.models import Municipality, Organisation, Service, Shelter
-from strehe.helpline.models import CallerType, Channel, Contact, Language, Outcome, Topic
+from strehe.helpline.forms import ContactTimeField
+from strehe.helpline.models import (
+    DURATION_MAX_MINUTES,
+    AgeGroup,
+    CallerType,
+    Channel,
+    Contact,
+    Language,
+    Outcome,
+    Sex,
+    Topic,
+)
 from strehe.referrals.models import Referral, Urgency
 from strehe.referrals.selectors import referral_summary
+from strehe.screening.forms import indicator_field_name
+from strehe.screening.models import IloIndicator, Screening
+from strehe.screening.rules import Act, Dimension, Means, Purpose
 from strehe.shelters.models import Placement
 
 
@@ -158,6 +173,24 @@ class ContactSerializer(serializers.ModelSerializer[Contact]):
     advice_and_referrals = serializers.CharField(
         required=False, allow_blank=True, max_length=TEXT_MAX_LENGTH
     )
+    # The desk's fields, as on the helpline form: when, how long, who called and from where.
+    contacted_at = serializers.DateTimeField(required=False)
+    duration_minutes = serializers.IntegerField(
+        required=False, allow_null=True, min_value=0, max_value=DURATION_MAX_MINUTES
+    )
+    caller_age_group = serializers.ChoiceField(choices=AgeGroup.choices, required=False)
+    caller_sex = serializers.ChoiceField(choices=Sex.choices, required=False)
+    municipality: Any = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Municipality.objects.all(),
+        required=False,
+        allow_null=True,
+    )
+    # Taken as typed, stored normalised and encrypted; a later contact from the number is found
+    # by its keyed hash. Shown in international form.
+    caller_phone = serializers.CharField(
+        required=False, allow_blank=True, allow_null=True, max_length=40
+    )
 
     class Meta:
         model = Contact
@@ -171,15 +204,101 @@ class ContactSerializer(serializers.ModelSerializer[Contact]):
             "outcome",
             "summary",
             "advice_and_referrals",
+            "duration_minutes",
+            "caller_age_group",
+            "caller_sex",
+            "municipality",
+            "caller_phone",
+            "within_opening_hours",
             "anonymous",
         ]
-        read_only_fields = ["id", "contacted_at", "anonymous"]
+        read_only_fields = ["id", "within_opening_hours", "anonymous"]
+
+    def validate_contacted_at(self, value: datetime.datetime) -> datetime.datetime | None:
+        # The desk form's rule: from 1990 to now (its Django ValidationError becomes this
+        # field's error).
+        return ContactTimeField().clean(value)
+
+    def validate_caller_phone(self, value: str | None) -> str:
+        return value or ""
 
 
 class ContactSummarySerializer(serializers.ModelSerializer[Contact]):
+    municipality: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
     class Meta:
         model = Contact
-        fields = ["id", "contacted_at", "channel", "language", "caller_type", "topic", "outcome"]
+        fields = [
+            "id",
+            "contacted_at",
+            "channel",
+            "language",
+            "caller_type",
+            "topic",
+            "outcome",
+            "duration_minutes",
+            "caller_age_group",
+            "caller_sex",
+            "municipality",
+        ]
+
+
+class ScreeningSerializer(serializers.ModelSerializer[Screening]):
+    """A screening against the legal definition (acts, means, purposes) and the ILO/EC
+    indicators (by key), with the guidance computed from them when it was recorded."""
+
+    acts = serializers.ListField(
+        child=serializers.ChoiceField(choices=Act.choices), required=False, max_length=20
+    )
+    means = serializers.ListField(
+        child=serializers.ChoiceField(choices=Means.choices), required=False, max_length=20
+    )
+    purposes = serializers.ListField(
+        child=serializers.ChoiceField(choices=Purpose.choices), required=False, max_length=20
+    )
+    indicators: Any = serializers.SlugRelatedField(
+        slug_field="key", many=True, queryset=IloIndicator.objects.all(), required=False
+    )
+    is_child = serializers.BooleanField(default=False)
+
+    class Meta:
+        model = Screening
+        fields = [
+            "id",
+            "recorded_at",
+            "is_child",
+            "acts",
+            "means",
+            "purposes",
+            "indicators",
+            "palermo_indicates_victim",
+            "ilo_indicates_victim",
+            "result",
+        ]
+        read_only_fields = [
+            "id",
+            "recorded_at",
+            "palermo_indicates_victim",
+            "ilo_indicates_victim",
+            "result",
+        ]
+
+    @staticmethod
+    def checklist(data: dict[str, Any]) -> dict[str, Any]:
+        """Validated input as the checklist form posts it: indicators under their dimension."""
+        indicators = data.get("indicators", [])
+        return {
+            "is_child": data["is_child"],
+            "acts": data.get("acts", []),
+            "means": data.get("means", []),
+            "purposes": data.get("purposes", []),
+            **{
+                indicator_field_name(dimension.value): [
+                    i.pk for i in indicators if i.dimension == dimension.value
+                ]
+                for dimension in Dimension
+            },
+        }
 
 
 def validated(serializer: serializers.Serializer[Any]) -> dict[str, Any]:

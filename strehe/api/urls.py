@@ -23,6 +23,11 @@ urlpatterns = [
     path("contacts/", views.ContactListAPI.as_view(), name="contacts"),
     path("contacts/<int:contact_id>/", views.ContactDetailAPI.as_view(), name="contact"),
     path(
+        "contacts/<int:contact_id>/screenings/",
+        views.ContactScreeningsAPI.as_view(),
+        name="contact_screenings",
+    ),
+    path(
         "cases/<str:code>/referrals/",
         views_referrals.CaseReferralsAPI.as_view(),
         name="case_referrals",
