@@ -163,6 +163,22 @@ class DecisionSerializer(serializers.ModelSerializer[IdentificationDecision]):
         read_only_fields = ["id", "organisation_type", "recorded_at"]
 
 
+# What a list of contacts shows: nothing the caller said, no number.
+CONTACT_SUMMARY_FIELDS = [
+    "id",
+    "contacted_at",
+    "channel",
+    "language",
+    "caller_type",
+    "topic",
+    "outcome",
+    "duration_minutes",
+    "caller_age_group",
+    "caller_sex",
+    "municipality",
+]
+
+
 class ContactSerializer(serializers.ModelSerializer[Contact]):
     channel = serializers.ChoiceField(choices=Channel.choices)
     language = serializers.ChoiceField(choices=Language.choices)
@@ -195,19 +211,9 @@ class ContactSerializer(serializers.ModelSerializer[Contact]):
     class Meta:
         model = Contact
         fields = [
-            "id",
-            "contacted_at",
-            "channel",
-            "language",
-            "caller_type",
-            "topic",
-            "outcome",
+            *CONTACT_SUMMARY_FIELDS,
             "summary",
             "advice_and_referrals",
-            "duration_minutes",
-            "caller_age_group",
-            "caller_sex",
-            "municipality",
             "caller_phone",
             "within_opening_hours",
             "anonymous",
@@ -228,19 +234,7 @@ class ContactSummarySerializer(serializers.ModelSerializer[Contact]):
 
     class Meta:
         model = Contact
-        fields = [
-            "id",
-            "contacted_at",
-            "channel",
-            "language",
-            "caller_type",
-            "topic",
-            "outcome",
-            "duration_minutes",
-            "caller_age_group",
-            "caller_sex",
-            "municipality",
-        ]
+        fields = CONTACT_SUMMARY_FIELDS
 
 
 class ScreeningSerializer(serializers.ModelSerializer[Screening]):

@@ -11,14 +11,7 @@ from django.utils import timezone
 from strehe.helpline.models import Contact
 from tests.api.tokens import bearer, token_for
 from tests.helpline.desk import logged, municipality
-
-CALL = {
-    "channel": "phone",
-    "language": "sq",
-    "caller_type": "possible_victim",
-    "topic": "trafficking",
-    "outcome": "advice_given",
-}
+from tests.helpline.flow import CALL
 
 
 def log(client, **fields):  # type: ignore[no-untyped-def]

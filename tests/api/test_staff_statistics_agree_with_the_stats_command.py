@@ -9,17 +9,12 @@ from django.core.management import call_command
 
 from tests.api.statistics_data import plant_small_group
 from tests.api.tokens import bearer, token_for
+from tests.statistics.test_statistics_pages import SEED
 
 pytestmark = pytest.mark.django_db
 
-POLICE_2012 = {
-    "date_from": "2012-01-01",
-    "date_to": "2012-08-31",
-    "status": "identified",
-    "decided_by": "Police",
-    "by": "citizenship",
-    "then_by": "age_band",
-}
+# The police figures of January to August 2012 (the seed), by citizenship and age.
+POLICE_2012 = SEED
 
 
 def command(params: dict[str, str]) -> dict:
