@@ -7,6 +7,7 @@ transfer are POSTs on the placement. A placement is found only through a case th
 
 from typing import Any
 
+import django_filters
 from django.db.models import QuerySet
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
@@ -46,13 +47,23 @@ class ShelterOccupancyAPI(generics.ListAPIView[Shelter]):
         return [*super().get_permissions(), role_permission(Permission.VIEW_OCCUPANCY)()]
 
 
+class PlacementFilter(django_filters.FilterSet):
+    shelter = django_filters.CharFilter(field_name="shelter__slug")
+    open = django_filters.BooleanFilter(field_name="checked_out_at", lookup_expr="isnull")
+
+    class Meta:
+        model = Placement
+        fields = ["shelter", "open"]
+
+
 class PlacementListAPI(NoStoreMixin, generics.ListCreateAPIView[Placement]):
-    """GET: placements of the cases the user may see, newest first. POST: place the person of a
-    case in a shelter."""
+    """GET: placements of the cases the user may see, newest first, by shelter (slug) and open
+    or ended. POST: place the person of a case in a shelter."""
 
     shows_personal_data = True
     serializer_class = PlacementSerializer
     pagination_class = Pages
+    filterset_class = PlacementFilter
 
     def get_permissions(self) -> list[Any]:
         # A POST looks the case up first, as the placement page does: 404 for a case the user

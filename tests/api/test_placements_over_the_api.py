@@ -165,3 +165,24 @@ def test_occupancy_is_for_the_roles_that_see_the_board(
             assert (row["capacity"], row["occupied"], row["free"]) == (10, 0, 10)
             assert "address" not in row
     assert 200 in statuses.values() and 403 in statuses.values()
+
+
+@pytest.mark.django_db
+def test_placements_are_listed_by_shelter_and_by_whether_they_are_open(
+    staff, agencies, shelter_of_agency, sokol_api
+):
+    other = make_shelter(operator=agencies["shelter"])
+    ids = {}
+    for label, shelter in (("here", shelter_of_agency), ("there", other), ("left", other)):
+        case = person_case(owner=agencies["social"], worker=staff["social_worker_sokol"])
+        body = {"case": case.code, "shelter": shelter.slug}
+        ids[label] = post(sokol_api, "/api/v1/placements/", body).json()["id"]
+    post(sokol_api, f"/api/v1/placements/{ids['left']}/check-out/", {"reason": "returned"})
+
+    def listed(**query: str) -> set[int]:
+        return {row["id"] for row in sokol_api.get("/api/v1/placements/", query).json()["results"]}
+
+    assert listed() == set(ids.values())
+    assert listed(shelter=other.slug) == {ids["there"], ids["left"]}
+    assert listed(open="true") == {ids["here"], ids["there"]}
+    assert listed(shelter=other.slug, open="false") == {ids["left"]}
