@@ -316,8 +316,9 @@ class ReferralSummarySerializer(serializers.Serializer[Any]):
 
 class ReferralSerializer(serializers.ModelSerializer[Referral]):
     """A referral as its parties see it. Its reasons are free text about a person: given only to
-    those who see the case (`sees_case` in the context), null for a receiver who has not yet
-    accepted, who gets the summary the referral pages show instead."""
+    those who see the case (`sees_case` True in the context); a receiver who has not yet
+    accepted (`sees_case` False) gets the summary the referral pages show instead. A list
+    (no `sees_case`) shows neither."""
 
     case = serializers.CharField(source="case.code", read_only=True)
     service: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True)
@@ -353,7 +354,8 @@ class ReferralSerializer(serializers.ModelSerializer[Referral]):
 
     @extend_schema_field(ReferralSummarySerializer(allow_null=True))
     def get_summary(self, referral: Referral) -> dict[str, Any] | None:
-        if self.context.get("sees_case", False):
+        # Only where the reasons are withheld from a receiver (a list shows neither).
+        if self.context.get("sees_case") is not False:
             return None
         return ReferralSummarySerializer(referral_summary(referral)).data
 

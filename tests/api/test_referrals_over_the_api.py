@@ -108,3 +108,12 @@ def test_an_unknown_service_or_part_is_a_field_error(referral_setting):
     assert response.status_code == 400
     assert set(response.json()["fields"]) == {"service", "urgency", "reason", "parts"}
     assert not Referral.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_list_shows_neither_reasons_nor_summaries(referral_setting):
+    referral_setting.send(referral_setting.case())
+
+    for user in (referral_setting.sender, referral_setting.receiver):
+        (row,) = bearer(token_for(user)).get("/api/v1/referrals/").json()["results"]
+        assert (row["reason"], row["summary"]) == (None, None)
