@@ -329,6 +329,18 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "strehe.api.schema.error_responses",
+    ],
+    # Choice sets that come under several field names: one enum each.
+    "ENUM_NAME_OVERRIDES": {
+        "DimensionEnum": "strehe.statistics.forms.DIMENSION_CHOICES",
+        "StatisticsLanguageEnum": "strehe.statistics.report.LANGUAGES",
+        "LanguageEnum": "strehe.helpline.models.Language",
+        "StatusEnum": "strehe.cases.codes.TraffickingStatus",
+        "StatisticsStatusEnum": "strehe.statistics.forms.STATUS_CHOICES",
+    },
 }
 
 # --- Access and audit (accounts, audit, cases) -------------------------------------------------

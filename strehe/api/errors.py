@@ -3,8 +3,13 @@
 DRF's own exceptions, and the Django exceptions the services raise (ValidationError with field
 errors, PermissionDenied, Http404), all come out through `exception_handler`, so a client never
 sees a 500 for its own mistake and never has to parse two shapes.
+
+Most validation errors are 400 "invalid". A few refusals are not a malformed request but the
+state of the world or a rule the request meets: the service marks them with an error code, and
+they keep that code and get their own status (a full shelter is 409 "shelter_full").
 """
 
+import itertools
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -15,12 +20,22 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from strehe.shelters.services import NOT_ELIGIBLE, SHELTER_FULL
 
-class Conflict(exceptions.APIException):
-    """A request that is well formed but cannot be done in the present state (a full shelter)."""
+STATUS_OF_REFUSAL = {
+    SHELTER_FULL: status.HTTP_409_CONFLICT,
+    NOT_ELIGIBLE: status.HTTP_422_UNPROCESSABLE_ENTITY,
+}
 
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "conflict"
+
+def _refusal(exc: DjangoValidationError) -> str:
+    """The first error code of `exc` that has a status of its own, or ""."""
+    errors = (
+        itertools.chain.from_iterable(exc.error_dict.values())
+        if hasattr(exc, "error_dict")
+        else exc.error_list
+    )
+    return next((e.code for e in errors if e.code in STATUS_OF_REFUSAL), "")
 
 
 def _fields(detail: Any) -> dict[str, list[str]]:
@@ -33,7 +48,9 @@ def _fields(detail: Any) -> dict[str, list[str]]:
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    refusal = ""
     if isinstance(exc, DjangoValidationError):
+        refusal = _refusal(exc)
         exc = exceptions.ValidationError(
             exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         )
@@ -46,11 +63,16 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return response
     if isinstance(exc, exceptions.ValidationError):
         fields = _fields(exc.detail)
+        fields = fields or {"non_field_errors": [str(m) for m in exc.detail]}  # type: ignore[union-attr]
         body = {
-            "error": "invalid",
-            "detail": _("The request has errors; see the fields."),
-            "fields": fields or {"non_field_errors": [str(m) for m in exc.detail]},  # type: ignore[union-attr]
+            "error": refusal or "invalid",
+            "detail": next(iter(fields.values()))[0]
+            if refusal
+            else _("The request has errors; see the fields."),
+            "fields": fields,
         }
+        if refusal:
+            response.status_code = STATUS_OF_REFUSAL[refusal]
     else:
         codes = exc.get_codes()
         body = {

@@ -25,9 +25,11 @@ from strehe.cases.policies import case_policy
 from strehe.directory import selectors as directory
 from strehe.directory.hours import service_state
 from strehe.directory.models import Municipality, Organisation, Service
+from strehe.helpline import selectors as helpline_selectors
 from strehe.helpline import services as helpline_services
 from strehe.helpline.models import Contact
 from strehe.helpline.policies import contact_policy
+from strehe.screening.models import Screening
 
 from .permissions import Public
 from .serializers import (
@@ -38,6 +40,7 @@ from .serializers import (
     DecisionSerializer,
     MunicipalitySerializer,
     OrganisationSerializer,
+    ScreeningSerializer,
     ServiceSerializer,
     validated,
 )
@@ -169,6 +172,13 @@ class CaseDecisionListAPI(NoStoreMixin, generics.ListCreateAPIView[Identificatio
 # --- Helpline contacts -------------------------------------------------------------------------
 
 
+def visible_contact(user: Any, contact_id: int) -> Contact:
+    """The contact if `user` may see it; 404 otherwise, whether or not it exists."""
+    if contact_id > MAX_ID:
+        raise Http404  # beyond any id the database can hold: it would refuse the query
+    return generics.get_object_or_404(contact_policy.visible_to(user), pk=contact_id)
+
+
 class ContactListAPI(NoStoreMixin, generics.ListCreateAPIView[Contact]):
     """Contacts of the caller's agency (all, for the national view); POST logs one."""
 
@@ -192,7 +202,11 @@ class ContactListAPI(NoStoreMixin, generics.ListCreateAPIView[Contact]):
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = validated(ContactSerializer(data=request.data))
-        contact = helpline_services.contact_create(actor=request.user, **data)  # type: ignore[arg-type]
+        contact = helpline_services.contact_create(
+            actor=request.user,  # type: ignore[arg-type]
+            opening_hours_check=helpline_selectors.opening_hours_check_for(request.user),
+            **data,
+        )
         return Response(ContactSerializer(contact).data, status=status.HTTP_201_CREATED)
 
 
@@ -201,11 +215,38 @@ class ContactDetailAPI(NoStoreMixin, generics.RetrieveAPIView[Contact]):
     serializer_class = ContactSerializer
 
     def get_object(self) -> Contact:
-        contact_id = self.kwargs["contact_id"]
-        if contact_id > MAX_ID:
-            raise Http404  # beyond any id the database can hold: it would refuse the query
-        contact = generics.get_object_or_404(
-            contact_policy.visible_to(self.request.user), pk=contact_id
-        )
+        contact = visible_contact(self.request.user, self.kwargs["contact_id"])
         helpline_services.contact_viewed(actor=self.request.user, contact=contact)  # type: ignore[arg-type]
         return contact
+
+
+class ContactScreeningsAPI(NoStoreMixin, generics.ListCreateAPIView[Screening]):
+    """GET: the screenings of a contact the user may see. POST: screen its caller, as the
+    helpline's screening page does (the roles that screen)."""
+
+    shows_personal_data = True
+    serializer_class = ScreeningSerializer
+    pagination_class = Pages
+
+    def contact(self) -> Contact:
+        return visible_contact(self.request.user, self.kwargs["contact_id"])
+
+    def get_queryset(self) -> QuerySet[Screening]:
+        if getattr(self, "swagger_fake_view", False):  # the schema generator, without a contact
+            return Screening.objects.none()
+        return (
+            self.contact().screenings.prefetch_related("indicators").order_by("-recorded_at", "-pk")
+        )
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # As the screening page: a role that does not screen is refused before any lookup.
+        if not request.user.has_role_permission(Permission.SCREEN):  # type: ignore[union-attr]
+            self.permission_denied(request)
+        contact = self.contact()
+        data = validated(ScreeningSerializer(data=request.data))
+        screening = helpline_services.contact_screen(
+            actor=request.user,  # type: ignore[arg-type]
+            contact=contact,
+            data=ScreeningSerializer.checklist(data),
+        )
+        return Response(ScreeningSerializer(screening).data, status=status.HTTP_201_CREATED)

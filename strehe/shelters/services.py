@@ -35,6 +35,8 @@ from .eligibility import current_risk_level, person_reasons, risk_reason
 from .models import OccupancyChange, Placement, ShelterKindRule
 
 SHELTER_FULL = "shelter_full"
+# A rule of eligibility excludes the shelter (eligibility.py); each message names the rule.
+NOT_ELIGIBLE = "not_eligible"
 # More beds than any shelter has: a bound, so that a typing slip cannot claim a thousand beds.
 MAX_CAPACITY = 500
 
@@ -105,7 +107,9 @@ def _place(
     reasons += person_reasons(case.person, shelter, timezone.localdate())
     reasons = [reason for reason in reasons if reason]
     if reasons:
-        raise ValidationError({"shelter": reasons})
+        raise ValidationError(
+            {"shelter": [ValidationError(reason, code=NOT_ELIGIBLE) for reason in reasons]}
+        )
     already = _("This person already lives in a shelter: transfer them, or check them out first.")
     if Placement.objects.filter(person_id=case.person_id, checked_out_at=None).exists():
         raise ValidationError({"shelter": already})

@@ -1,13 +1,9 @@
 """Statistics pages: exact figures for staff with the statistics permission, suppressed ones for
 everyone on the public site. Neither shows a person: the report reads de-identified rows only."""
 
-import datetime
-
 from django.core.cache import cache
-from django.db.models import Count, Max
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -15,14 +11,14 @@ from django.views.decorators.http import require_safe
 
 from strehe.accounts.decorators import staff_required
 from strehe.accounts.roles import Permission
-from strehe.cases.models import IdentificationDecision
 
 from .charts import bar_chart
-from .dimensions import AGE_BAND, CITIZENSHIP, DIMENSION_LABELS, EXPLOITATION, SEX, key_label
+from .dimensions import DIMENSION_LABELS, key_label
 from .exports import export_audited, report_csv, report_xlsx
 from .forms import StatisticsForm, default_period
-from .report import Query, Report, build_report
-from .selectors import REGISTERED, identification_years
+from .published import decisions_fingerprint, default_year, publication
+from .report import Report, build_report
+from .selectors import identification_years
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -103,19 +99,11 @@ def _published_year(request: HttpRequest, years: list[int]) -> int | None:
     asked = request.GET.get("year", "")
     if asked.isdigit() and len(asked) == 4 and int(asked) in years:
         return int(asked)
-    this_year = timezone.localdate().year
-    whole_years = [year for year in years if year < this_year]
-    chosen = whole_years or years
-    return chosen[0] if chosen else None
+    return default_year(years)
 
 
 # Published figures change only when decisions are recorded, and then they may wait a while.
 PUBLIC_CACHE_SECONDS = 10 * 60
-
-
-def _decisions_fingerprint() -> str:
-    counted = IdentificationDecision.objects.aggregate(count=Count("id"), last=Max("id"))
-    return f"{counted['count']}-{counted['last']}"
 
 
 @require_safe
@@ -128,7 +116,7 @@ def public_statistics(request: HttpRequest) -> HttpResponse:
     and year, and made anew as soon as a decision is added (the fingerprint changes)."""
     years = identification_years()
     year = _published_year(request, years)
-    key = f"statistics-public:{get_language()}:{year}:{_decisions_fingerprint()}"
+    key = f"statistics-public:{get_language()}:{year}:{decisions_fingerprint()}"
     content = cache.get(key)
     if content is None:
         content = _public_page(request, years, year).content
@@ -139,30 +127,14 @@ def public_statistics(request: HttpRequest) -> HttpResponse:
 def _public_page(request: HttpRequest, years: list[int], year: int | None) -> HttpResponse:
     context: dict = {"years": years, "year": year}
     if year is not None:
-        first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-        # Citizenship and age are protected as one two-way table, whose margins are shown;
-        # the narrative tells the same figures.
-        main = build_report(
-            Query(date_from=first, date_to=last, status=REGISTERED, by=(CITIZENSHIP, AGE_BAND)),
-            public=True,
-        )
-        others = [
-            build_report(
-                Query(date_from=first, date_to=last, status=REGISTERED, by=(dimension,)),
-                public=True,
-            )
-            for dimension in (SEX, EXPLOITATION)
-        ]
+        published = publication(year)
         charts = [
-            bar_chart(main, CITIZENSHIP, chart_id="chart-citizenship"),
-            bar_chart(main, AGE_BAND, chart_id="chart-age_band"),
-        ] + [
-            bar_chart(report, report.query.by[0], chart_id=f"chart-{report.query.by[0]}")
-            for report in others
+            bar_chart(report, dimension, chart_id=f"chart-{dimension}")
+            for report, dimension in published.shown
         ]
         context |= {
-            "report": main,
+            "report": published.main,
             "charts": charts,
-            "narrative": main.narrative.get(get_language() or "en", ""),
+            "narrative": published.main.narrative.get(get_language() or "en", ""),
         }
     return render(request, "statistics/public.html", context)

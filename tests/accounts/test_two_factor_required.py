@@ -25,6 +25,7 @@ LOGIN_STEPS = {
     "api:organisations",
     "api:services",
     "api:helpline_state",
+    "api:public_statistics",
 }
 
 
@@ -66,7 +67,14 @@ def test_no_staff_page_before_the_second_factor(staff, records_of, username):
         outcome="advice_given",
     )
     shelter = make_shelter(operator=staff[username].agency)
-    arguments = {"code": case.code, "contact_id": contact.pk, "shelter_id": shelter.pk}
+    arguments = {
+        "code": case.code,
+        "contact_id": contact.pk,
+        "shelter_id": shelter.pk,
+        # No such referral or placement: the second factor is asked for before any lookup.
+        "referral_id": 1,
+        "placement_id": 1,
+    }
     client = password_only_client(username)
 
     reached = []

@@ -60,6 +60,12 @@ EXPECTED_VISIBLE_BY_URL = {
     "shelters:residents": {"shelter_staff_shpresa": {"resident"}},
     # The referrals list names referred cases only, and none of these three is referred.
     "referrals:list": {},
+    "api:referrals": {},
+    # Placements: only the two records whose person was placed have one.
+    "api:placements": {
+        "coordinator_drita": {"resident", "former_resident"},
+        "shelter_staff_shpresa": {"resident"},
+    },
 }
 # Whether the role reaches personal-data lists at all (else 403).
 EXPECTED_LIST_ALLOWED = {name: bool(relations) for name, relations in EXPECTED_VISIBLE.items()}
@@ -175,6 +181,8 @@ LIST_OF = {
     "accounts:home": "code",
     "shelters:residents": "code",
     "referrals:list": "code",
+    "api:referrals": "code",
+    "api:placements": "code",
 }
 # Lists that show nothing until asked: the query that should list each record, one request per
 # record. The search is asked for the person's name, so the blind index is what is checked.
@@ -220,6 +228,13 @@ def shows_personal_data(callback):
     return None
 
 
+def reads(callback) -> bool:
+    """Whether a view answers GET: the API's actions on a referral or a placement are POST only,
+    and the POST matrices check them (tests/api/test_every_api_action_is_checked_by_a_matrix.py)."""
+    view_class = getattr(callback, "cls", None)
+    return view_class is None or hasattr(view_class, "get")
+
+
 def staff_and_api_routes():
     return [
         route
@@ -237,7 +252,9 @@ def personal_data_routes():
     ]
     assert unmarked == [], f"mark these views with staff_required(personal_data=...): {unmarked}"
     return [
-        (name, kwargs) for name, _route, callback, kwargs in routes if shows_personal_data(callback)
+        (name, kwargs)
+        for name, _route, callback, kwargs in routes
+        if shows_personal_data(callback) and reads(callback)
     ]
 
 
