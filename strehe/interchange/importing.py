@@ -19,6 +19,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, models, transaction
+from django.db.models.fields import NOT_PROVIDED
 from django.utils import timezone
 from psycopg import sql
 
@@ -99,10 +100,13 @@ def _inserted(model: type[models.Model], objs: Iterable[models.Model]) -> None:
     objs = list(objs)
     if not objs:
         return
-    if connection.vendor != "postgresql":
+    meta = model._meta
+    fields = meta.concrete_fields
+    # A value the database computes (db_default, a generated column) cannot travel by COPY.
+    computed = any(field.db_default is not NOT_PROVIDED or field.generated for field in fields)
+    if connection.vendor != "postgresql" or computed:
         model.objects.bulk_create(objs)  # type: ignore[attr-defined]
         return
-    meta = model._meta
     with connection.cursor() as cursor:
         # The connection itself, not django.db.connection, which looks it up on every use.
         database = cursor.db
@@ -115,7 +119,6 @@ def _inserted(model: type[models.Model], objs: Iterable[models.Model]) -> None:
             obj.pk = pk
             obj._state.adding = False
             obj._state.db = database.alias
-        fields = meta.concrete_fields
         copy = sql.SQL("COPY {} ({}) FROM STDIN").format(
             sql.Identifier(meta.db_table),
             sql.SQL(", ").join(sql.Identifier(field.column) for field in fields),
