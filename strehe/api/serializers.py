@@ -3,6 +3,7 @@
 import datetime
 from typing import Any
 
+from django.core.validators import slug_re
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -31,6 +32,20 @@ from strehe.screening.forms import indicator_field_name
 from strehe.screening.models import IloIndicator, Screening
 from strehe.screening.rules import Act, Dimension, Means, Purpose
 from strehe.shelters.models import Placement
+
+SLUG_MAX_LENGTH = 200
+
+
+class SlugReference(serializers.SlugRelatedField[Any]):
+    """A record named by its slug. A value that cannot be a slug is answered "does not exist"
+    without a query: PostgreSQL refuses a query with a NUL byte, and a slug never has one."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        if not isinstance(data, str) or len(data) > SLUG_MAX_LENGTH or not slug_re.fullmatch(data):
+            self.fail(
+                "does_not_exist", slug_name=self.slug_field, value=str(data)[:SLUG_MAX_LENGTH]
+            )
+        return super().to_internal_value(data)
 
 
 class MunicipalitySerializer(serializers.ModelSerializer[Municipality]):
@@ -196,7 +211,7 @@ class ContactSerializer(serializers.ModelSerializer[Contact]):
     )
     caller_age_group = serializers.ChoiceField(choices=AgeGroup.choices, required=False)
     caller_sex = serializers.ChoiceField(choices=Sex.choices, required=False)
-    municipality: Any = serializers.SlugRelatedField(
+    municipality: Any = SlugReference(
         slug_field="slug",
         queryset=Municipality.objects.all(),
         required=False,
@@ -250,7 +265,7 @@ class ScreeningSerializer(serializers.ModelSerializer[Screening]):
     purposes = serializers.ListField(
         child=serializers.ChoiceField(choices=Purpose.choices), required=False, max_length=20
     )
-    indicators: Any = serializers.SlugRelatedField(
+    indicators: Any = SlugReference(
         slug_field="key", many=True, queryset=IloIndicator.objects.all(), required=False
     )
     is_child = serializers.BooleanField(default=False)
@@ -375,7 +390,7 @@ class ReferralSerializer(serializers.ModelSerializer[Referral]):
 
 
 class ReferralSendSerializer(serializers.Serializer[Any]):
-    service: Any = serializers.SlugRelatedField(
+    service: Any = SlugReference(
         slug_field="slug", queryset=Service.objects.filter(organisation__agency__is_active=True)
     )
     urgency = serializers.ChoiceField(choices=Urgency.choices)
@@ -441,7 +456,7 @@ class PlacementSerializer(serializers.ModelSerializer[Placement]):
 
 class PlacementCreateSerializer(serializers.Serializer[Any]):
     case = serializers.CharField(max_length=40, help_text="The case code.")
-    shelter: Any = serializers.SlugRelatedField(slug_field="slug", queryset=Shelter.objects.all())
+    shelter: Any = SlugReference(slug_field="slug", queryset=Shelter.objects.all())
 
 
 class CheckOutSerializer(serializers.Serializer[Any]):
@@ -452,5 +467,5 @@ class CheckOutSerializer(serializers.Serializer[Any]):
 
 
 class TransferSerializer(serializers.Serializer[Any]):
-    shelter: Any = serializers.SlugRelatedField(slug_field="slug", queryset=Shelter.objects.all())
+    shelter: Any = SlugReference(slug_field="slug", queryset=Shelter.objects.all())
     note = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_MAX_LENGTH)
