@@ -172,11 +172,16 @@ class CaseDecisionListAPI(NoStoreMixin, generics.ListCreateAPIView[Identificatio
 # --- Helpline contacts -------------------------------------------------------------------------
 
 
-def visible_contact(user: Any, contact_id: int) -> Contact:
-    """The contact if `user` may see it; 404 otherwise, whether or not it exists."""
-    if contact_id > MAX_ID:
+def record_or_404(visible: QuerySet[Any], pk: int) -> Any:
+    """The record `pk` among those `visible` to the user; 404 otherwise, whether or not it
+    exists."""
+    if pk > MAX_ID:
         raise Http404  # beyond any id the database can hold: it would refuse the query
-    return generics.get_object_or_404(contact_policy.visible_to(user), pk=contact_id)
+    return generics.get_object_or_404(visible, pk=pk)
+
+
+def visible_contact(user: Any, contact_id: int) -> Contact:
+    return record_or_404(contact_policy.visible_to(user), contact_id)  # type: ignore[no-any-return]
 
 
 class ContactListAPI(NoStoreMixin, generics.ListCreateAPIView[Contact]):

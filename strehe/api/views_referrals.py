@@ -6,10 +6,10 @@ may not see is 404, a step their role or side may not take 403, a step its state
 400, each before anything is written.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.request import Request
@@ -24,7 +24,7 @@ from strehe.referrals.models import Referral
 from strehe.referrals.policies import referral_policy
 
 from .serializers import ReasonSerializer, ReferralSendSerializer, ReferralSerializer, validated
-from .views import MAX_ID, Pages
+from .views import Pages, record_or_404
 
 
 class ReferralListAPI(NoStoreMixin, generics.ListAPIView[Referral]):
@@ -93,24 +93,15 @@ class ReferralStepAPI(NoStoreMixin, generics.GenericAPIView[Referral]):
     shows_personal_data = True
     serializer_class = ReferralSerializer
     queryset = Referral.objects.none()  # for the schema: the referral is looked up in post()
+    # The service that takes the step, called with actor, referral and, if needed, reason.
+    step: Callable[..., Referral]
     needs_reason = False
 
-    def step(self, actor: Any, referral: Referral, **data: Any) -> Referral:
-        raise NotImplementedError
-
     def post(self, request: Request, referral_id: int) -> Response:
-        if referral_id > MAX_ID:
-            raise Http404
-        referral = (
-            referral_policy.visible_to(request.user)
-            .select_related("case")
-            .filter(pk=referral_id)
-            .first()
-        )
-        if referral is None:
-            raise Http404
+        visible = referral_policy.visible_to(request.user).select_related("case")
+        referral = record_or_404(visible, referral_id)
         data = validated(ReasonSerializer(data=request.data)) if self.needs_reason else {}
-        referral = self.step(request.user, referral, **data)
+        referral = self.step(actor=request.user, referral=referral, **data)
         sees_case = referral_policy.sees_case(request.user, referral)
         return Response(ReferralSerializer(referral, context={"sees_case": sees_case}).data)
 
@@ -121,27 +112,21 @@ PLAIN = extend_schema(request=None, responses={200: ReferralSerializer})
 
 @PLAIN
 class ReferralAcceptAPI(ReferralStepAPI):
-    def step(self, actor: Any, referral: Referral, **data: Any) -> Referral:
-        return services.referral_accept(actor=actor, referral=referral)
+    step = staticmethod(services.referral_accept)
 
 
 @REASONED
 class ReferralDeclineAPI(ReferralStepAPI):
+    step = staticmethod(services.referral_decline)
     needs_reason = True
-
-    def step(self, actor: Any, referral: Referral, **data: Any) -> Referral:
-        return services.referral_decline(actor=actor, referral=referral, reason=data["reason"])
 
 
 @PLAIN
 class ReferralCompleteAPI(ReferralStepAPI):
-    def step(self, actor: Any, referral: Referral, **data: Any) -> Referral:
-        return services.referral_complete(actor=actor, referral=referral)
+    step = staticmethod(services.referral_complete)
 
 
 @REASONED
 class ReferralRevokeAPI(ReferralStepAPI):
+    step = staticmethod(services.referral_revoke)
     needs_reason = True
-
-    def step(self, actor: Any, referral: Referral, **data: Any) -> Referral:
-        return services.referral_revoke(actor=actor, referral=referral, reason=data["reason"])

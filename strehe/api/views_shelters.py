@@ -9,7 +9,6 @@ from typing import Any
 
 import django_filters
 from django.db.models import QuerySet
-from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.request import Request
@@ -18,9 +17,8 @@ from rest_framework.response import Response
 from strehe.accounts.api import NoStoreMixin, role_permission
 from strehe.accounts.roles import Permission
 from strehe.cases import selectors as case_selectors
-from strehe.cases.policies import case_policy
 from strehe.directory.models import Shelter
-from strehe.shelters import services
+from strehe.shelters import selectors, services
 from strehe.shelters.models import Placement
 
 from .serializers import (
@@ -31,7 +29,7 @@ from .serializers import (
     TransferSerializer,
     validated,
 )
-from .views import MAX_ID, Pages
+from .views import Pages, record_or_404
 
 
 class ShelterOccupancyAPI(generics.ListAPIView[Shelter]):
@@ -75,11 +73,7 @@ class PlacementListAPI(NoStoreMixin, generics.ListCreateAPIView[Placement]):
     def get_queryset(self) -> QuerySet[Placement]:
         if getattr(self, "swagger_fake_view", False):  # the schema generator, without a user
             return Placement.objects.none()
-        return (
-            Placement.objects.filter(case__in=case_policy.visible_to(self.request.user))
-            .select_related("case", "shelter")
-            .order_by("-placed_at", "-pk")
-        )
+        return selectors.placements_visible_to(self.request.user).order_by("-placed_at", "-pk")
 
     @extend_schema(request=PlacementCreateSerializer, responses={201: PlacementSerializer})
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -97,17 +91,8 @@ class PlacementActionAPI(NoStoreMixin, generics.GenericAPIView[Placement]):
     queryset = Placement.objects.none()  # for the schema: the placement is looked up in post()
 
     def placement(self, placement_id: int) -> Placement:
-        if placement_id > MAX_ID:
-            raise Http404
-        placement = (
-            Placement.objects.filter(case__in=case_policy.visible_to(self.request.user))
-            .select_related("case", "shelter")
-            .filter(pk=placement_id)
-            .first()
-        )
-        if placement is None:
-            raise Http404
-        return placement
+        visible = selectors.placements_visible_to(self.request.user)
+        return record_or_404(visible, placement_id)  # type: ignore[no-any-return]
 
 
 class PlacementCheckInAPI(PlacementActionAPI):

@@ -23,6 +23,13 @@ def open_placement(case: Case) -> Placement | None:
     )
 
 
+def placements_visible_to(user: Any) -> QuerySet[Placement]:
+    """Placements, open or ended, of the cases `user` may see."""
+    return Placement.objects.filter(case__in=case_policy.visible_to(user)).select_related(
+        "case", "shelter"
+    )
+
+
 def residents_of(user: Any) -> QuerySet[Placement]:
     """Open placements in the shelters `user`'s organisation runs, on cases they may see."""
     if user.agency_id is None:
