@@ -26,6 +26,7 @@ from strehe.statistics.dimensions import DIMENSION_LABELS, MULTI_VALUED, key_lab
 from strehe.statistics.exports import export_audited
 from strehe.statistics.forms import StatisticsForm
 from strehe.statistics.published import (
+    PUBLIC_CACHE_SECONDS,
     decisions_fingerprint,
     default_year,
     publication,
@@ -191,10 +192,6 @@ class StatisticsAPI(NoStoreMixin, GenericAPIView):  # type: ignore[type-arg]
         report = build_report(form.query(), public=cleaned["public"])
         export_audited(actor=request.user, report=report, export_format="json", via="api")
         return Response(StatisticsSerializer(report_data(report, _language(request, cleaned))).data)
-
-
-# Published figures change only when decisions are recorded (as the public page).
-PUBLIC_CACHE_SECONDS = 10 * 60
 
 
 class PublicStatisticsAPI(GenericAPIView):  # type: ignore[type-arg]

@@ -18,6 +18,11 @@ from .dimensions import AGE_BAND, CITIZENSHIP, EXPLOITATION, SEX
 from .report import Query, Report, build_report
 from .selectors import REGISTERED
 
+# Published figures change only when decisions are recorded, and then they may wait a while:
+# the public page and the public API keep what they made for this long (and under
+# decisions_fingerprint, so a new decision makes them anew at once).
+PUBLIC_CACHE_SECONDS = 10 * 60
+
 
 @dataclass
 class Publication:

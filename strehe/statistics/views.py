@@ -16,7 +16,7 @@ from .charts import bar_chart
 from .dimensions import DIMENSION_LABELS, key_label
 from .exports import export_audited, report_csv, report_xlsx
 from .forms import StatisticsForm, default_period
-from .published import decisions_fingerprint, default_year, publication
+from .published import PUBLIC_CACHE_SECONDS, decisions_fingerprint, default_year, publication
 from .report import Report, build_report
 from .selectors import identification_years
 
@@ -100,10 +100,6 @@ def _published_year(request: HttpRequest, years: list[int]) -> int | None:
     if asked.isdigit() and len(asked) == 4 and int(asked) in years:
         return int(asked)
     return default_year(years)
-
-
-# Published figures change only when decisions are recorded, and then they may wait a while.
-PUBLIC_CACHE_SECONDS = 10 * 60
 
 
 @require_safe
