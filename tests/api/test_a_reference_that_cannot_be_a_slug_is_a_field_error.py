@@ -2,23 +2,17 @@
 (a NUL byte, which PostgreSQL refuses in any query; a line break; a huge or non-text value) is
 a 400 naming the field, never a 500, and saves nothing. Found by schemathesis on PostgreSQL."""
 
-import json
-
 import pytest
 
 from strehe.helpline.models import Contact
 from strehe.referrals.models import Referral
 from strehe.screening.models import Screening
 from strehe.shelters.models import Placement
-from tests.api.tokens import bearer, token_for
+from tests.api.tokens import bearer, post_json, token_for
 from tests.helpline.flow import CALL, logged_contact
 from tests.shelters.helpers import person_case
 
 NOT_SLUGS = ["shelter\x00", "a\nb", "x" * 5000, 12, ["list"], {"a": 1}]
-
-
-def post(client, url: str, data: dict):  # type: ignore[no-untyped-def]
-    return client.post(url, json.dumps(data), content_type="application/json")
 
 
 @pytest.mark.django_db
@@ -40,7 +34,7 @@ def test_not_a_slug_is_a_field_error_everywhere(staff, agencies, referral_settin
         (olta, f"/api/v1/contacts/{contact.pk}/screenings/", {"indicators": [value]}, "indicators"),
     ]
     for user, url, data, field in requests:
-        response = post(bearer(token_for(user)), url, data)
+        response = post_json(bearer(token_for(user)), url, data)
         assert response.status_code == 400, (url, response.content[:300])
         assert list(response.json()["fields"]) == [field], url
 

@@ -3,21 +3,18 @@ duration, the caller's age group, sex, municipality and phone (normalised, encry
 again by its keyed hash); the form's limits give field errors and save nothing."""
 
 import datetime
-import json
 
 import pytest
 from django.utils import timezone
 
 from strehe.helpline.models import Contact
-from tests.api.tokens import bearer, token_for
+from tests.api.tokens import bearer, post_json, token_for
 from tests.helpline.desk import logged, municipality
 from tests.helpline.flow import CALL
 
 
 def log(client, **fields):  # type: ignore[no-untyped-def]
-    return client.post(
-        "/api/v1/contacts/", json.dumps({**CALL, **fields}), content_type="application/json"
-    )
+    return post_json(client, "/api/v1/contacts/", {**CALL, **fields})
 
 
 @pytest.mark.django_db

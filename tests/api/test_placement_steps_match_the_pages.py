@@ -3,15 +3,13 @@ its token, as through the shelter pages: the same story is told twice on fresh r
 per channel, and each step's answers correspond (API_ANSWER). Roles that may take a step take
 it in both channels; roles that may not are refused in both, 404 where the case is invisible."""
 
-import json
-
 import pytest
 from django.urls import reverse
 
 from strehe.accounts.roles import Role
 from strehe.shelters.models import Placement
 from strehe.shelters.services import placement_create
-from tests.api.tokens import bearer, token_for
+from tests.api.tokens import bearer, post_json, token_for
 from tests.shelters.helpers import make_shelter, person_case
 from tests.staff import NAMED_USERS, make_user, verified_client
 
@@ -74,7 +72,7 @@ def told(channel: str, user, agencies) -> list[str]:  # type: ignore[no-untyped-
         client = bearer(token_for(user))
         for step in STEPS:
             url, data = story.api_request(step)
-            response = client.post(url, json.dumps(data), content_type="application/json")
+            response = post_json(client, url, data)
             if response.status_code >= 400:
                 assert set(response.json()) == {"error", "detail", "fields"}
             answers.append(str(response.status_code))

@@ -1,35 +1,29 @@
 """POST /api/v1/placements/ answers 201, 409 "shelter_full" or 422 naming the rule; check-in,
 check-out and transfer are actions on the placement, through the same services as the pages."""
 
-import json
-
 import pytest
 
 from strehe.audit.models import AuditEntry
 from strehe.cases.models import AccessGrant
 from strehe.directory.models import Shelter
 from strehe.shelters.models import Placement
-from tests.api.tokens import bearer, token_for
+from tests.api.tokens import bearer, post_json, token_for
 from tests.shelters.helpers import make_shelter, person_case
 from tests.staff import NAMED_USERS
 
 
-def post(client, url: str, data: dict):  # type: ignore[no-untyped-def]
-    return client.post(
-        url, json.dumps(data), content_type="application/json", HTTP_ACCEPT_LANGUAGE="en"
-    )
-
-
 @pytest.fixture
 def sokol_api(staff):  # type: ignore[no-untyped-def]
-    return bearer(token_for(staff["social_worker_sokol"]))
+    client = bearer(token_for(staff["social_worker_sokol"]))
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"  # the refusals are read in English
+    return client
 
 
 @pytest.mark.django_db
 def test_a_placement_is_made_and_audited(staff, agencies, shelter_of_agency, sokol_api):
     case = person_case(owner=agencies["social"], worker=staff["social_worker_sokol"])
 
-    response = post(
+    response = post_json(
         sokol_api, "/api/v1/placements/", {"case": case.code, "shelter": shelter_of_agency.slug}
     )
 
@@ -56,13 +50,13 @@ def test_a_full_shelter_answers_409_shelter_full(staff, agencies, sokol_api):
         person_case(owner=agencies["social"], worker=staff["social_worker_sokol"]) for _ in "ab"
     )
     assert (
-        post(
+        post_json(
             sokol_api, "/api/v1/placements/", {"case": first.code, "shelter": shelter.slug}
         ).status_code
         == 201
     )
 
-    response = post(
+    response = post_json(
         sokol_api, "/api/v1/placements/", {"case": second.code, "shelter": shelter.slug}
     )
 
@@ -79,7 +73,9 @@ def test_an_excluded_shelter_answers_422_naming_the_rule(staff, agencies, sokol_
     men_only = make_shelter(operator=agencies["shelter"], women=False, children=False)
     case = person_case(owner=agencies["social"], worker=staff["social_worker_sokol"])
 
-    response = post(sokol_api, "/api/v1/placements/", {"case": case.code, "shelter": men_only.slug})
+    response = post_json(
+        sokol_api, "/api/v1/placements/", {"case": case.code, "shelter": men_only.slug}
+    )
 
     assert response.status_code == 422
     body = response.json()
@@ -97,13 +93,15 @@ def test_a_case_the_user_may_not_see_is_404_and_a_role_that_may_not_place_403(
     data = {"case": case.code, "shelter": shelter_of_agency.slug}
 
     assert (
-        post(
+        post_json(
             bearer(token_for(staff["social_worker_sokol"])), "/api/v1/placements/", data
         ).status_code
         == 404
     )
     assert (
-        post(bearer(token_for(staff["coordinator_drita"])), "/api/v1/placements/", data).status_code
+        post_json(
+            bearer(token_for(staff["coordinator_drita"])), "/api/v1/placements/", data
+        ).status_code
         == 403
     )
     assert not Placement.objects.exists()
@@ -115,23 +113,25 @@ def test_check_in_check_out_and_transfer_are_actions_on_the_placement(
 ):
     case = person_case(owner=agencies["social"], worker=staff["social_worker_sokol"])
     other = make_shelter(operator=agencies["shelter"])
-    placed = post(
+    placed = post_json(
         sokol_api, "/api/v1/placements/", {"case": case.code, "shelter": shelter_of_agency.slug}
     ).json()
     shpresa_api = bearer(token_for(staff["shelter_staff_shpresa"]))
 
-    checked_in = post(shpresa_api, f"/api/v1/placements/{placed['id']}/check-in/", {})
+    checked_in = post_json(shpresa_api, f"/api/v1/placements/{placed['id']}/check-in/", {})
     assert checked_in.status_code == 200 and checked_in.json()["checked_in_at"]
     # Moving and checking out are the placing worker's (and the shelter's, for check-out).
-    refused = post(sokol_api, f"/api/v1/placements/{placed['id']}/check-in/", {})
+    refused = post_json(sokol_api, f"/api/v1/placements/{placed['id']}/check-in/", {})
     assert refused.status_code == 403
 
-    moved = post(sokol_api, f"/api/v1/placements/{placed['id']}/transfer/", {"shelter": other.slug})
+    moved = post_json(
+        sokol_api, f"/api/v1/placements/{placed['id']}/transfer/", {"shelter": other.slug}
+    )
     assert moved.status_code == 201, moved.json()
     assert moved.json()["shelter"] == other.slug
     assert Placement.objects.get(pk=placed["id"]).check_out_reason == "transferred"
 
-    gone = post(
+    gone = post_json(
         sokol_api, f"/api/v1/placements/{moved.json()['id']}/check-out/", {"reason": "moved_on"}
     )
     assert gone.status_code == 200
@@ -141,10 +141,10 @@ def test_check_in_check_out_and_transfer_are_actions_on_the_placement(
     } == {0}
     # The shelter's access ended with the stay: its staff no longer find the placement.
     assert not AccessGrant.objects.filter(case=case, ended_at=None, basis="placement").exists()
-    again = post(shpresa_api, f"/api/v1/placements/{placed['id']}/check-in/", {})
+    again = post_json(shpresa_api, f"/api/v1/placements/{placed['id']}/check-in/", {})
     assert again.status_code == 404
 
-    twice = post(
+    twice = post_json(
         sokol_api, f"/api/v1/placements/{moved.json()['id']}/check-out/", {"reason": "moved_on"}
     )
     assert twice.status_code == 400 and twice.json()["error"] == "invalid"
@@ -176,8 +176,8 @@ def test_placements_are_listed_by_shelter_and_by_whether_they_are_open(
     for label, shelter in (("here", shelter_of_agency), ("there", other), ("left", other)):
         case = person_case(owner=agencies["social"], worker=staff["social_worker_sokol"])
         body = {"case": case.code, "shelter": shelter.slug}
-        ids[label] = post(sokol_api, "/api/v1/placements/", body).json()["id"]
-    post(sokol_api, f"/api/v1/placements/{ids['left']}/check-out/", {"reason": "returned"})
+        ids[label] = post_json(sokol_api, "/api/v1/placements/", body).json()["id"]
+    post_json(sokol_api, f"/api/v1/placements/{ids['left']}/check-out/", {"reason": "returned"})
 
     def listed(**query: str) -> set[int]:
         return {row["id"] for row in sokol_api.get("/api/v1/placements/", query).json()["results"]}

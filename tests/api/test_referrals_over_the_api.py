@@ -2,19 +2,13 @@
 without the reason until it accepts, acceptance opens the shared parts, completion closes them;
 each read of a referral is logged, as on the referral pages."""
 
-import json
-
 import pytest
 
 from strehe.audit.models import AuditEntry
 from strehe.cases.models import AccessGrant
 from strehe.referrals.models import Referral
-from tests.api.tokens import bearer, token_for
+from tests.api.tokens import bearer, post_json, token_for
 from tests.referrals.setting import REASON, service_of
-
-
-def post(client, url: str, data: dict | None = None):  # type: ignore[no-untyped-def]
-    return client.post(url, json.dumps(data or {}), content_type="application/json")
 
 
 @pytest.mark.django_db
@@ -23,7 +17,7 @@ def test_a_referral_goes_from_sent_to_completed(referral_setting, agencies):
     sender = bearer(token_for(referral_setting.sender))
     receiver = bearer(token_for(referral_setting.receiver))
 
-    sent = post(
+    sent = post_json(
         sender,
         f"/api/v1/cases/{case.code}/referrals/",
         {
@@ -48,7 +42,7 @@ def test_a_referral_goes_from_sent_to_completed(referral_setting, agencies):
     assert receiver.get(f"/api/v1/cases/{case.code}/").status_code == 404
     assert [r["id"] for r in receiver.get("/api/v1/referrals/").json()["results"]] == [referral_id]
 
-    accepted = post(receiver, f"/api/v1/referrals/{referral_id}/accept/")
+    accepted = post_json(receiver, f"/api/v1/referrals/{referral_id}/accept/")
     assert accepted.status_code == 200
     assert accepted.json()["state"] == "accepted"
     assert accepted.json()["reason"] == REASON
@@ -56,11 +50,11 @@ def test_a_referral_goes_from_sent_to_completed(referral_setting, agencies):
     assert opened.status_code == 200
     assert opened.json()["parts_shared"] == ["identity", "risk"]
 
-    declined = post(receiver, f"/api/v1/referrals/{referral_id}/decline/", {"reason": "Late."})
+    declined = post_json(receiver, f"/api/v1/referrals/{referral_id}/decline/", {"reason": "Late."})
     assert declined.status_code == 400
     assert Referral.objects.get(pk=referral_id).state == "accepted"
 
-    completed = post(receiver, f"/api/v1/referrals/{referral_id}/complete/")
+    completed = post_json(receiver, f"/api/v1/referrals/{referral_id}/complete/")
     assert completed.status_code == 200
     assert completed.json()["state"] == "completed"
     assert not AccessGrant.objects.filter(case=case, basis="referral", ended_at=None).exists()
@@ -78,20 +72,22 @@ def test_a_revoke_needs_a_reason_and_only_the_sender_revokes(referral_setting):
     sender = bearer(token_for(referral_setting.sender))
     receiver = bearer(token_for(referral_setting.receiver))
 
-    no_reason = post(sender, f"/api/v1/referrals/{referral.pk}/revoke/")
+    no_reason = post_json(sender, f"/api/v1/referrals/{referral.pk}/revoke/")
     assert no_reason.status_code == 400
     assert set(no_reason.json()["fields"]) == {"reason"}
     assert (
-        post(receiver, f"/api/v1/referrals/{referral.pk}/revoke/", {"reason": "x"}).status_code
+        post_json(receiver, f"/api/v1/referrals/{referral.pk}/revoke/", {"reason": "x"}).status_code
         == 403
     )
 
-    revoked = post(sender, f"/api/v1/referrals/{referral.pk}/revoke/", {"reason": "Wrong service."})
+    revoked = post_json(
+        sender, f"/api/v1/referrals/{referral.pk}/revoke/", {"reason": "Wrong service."}
+    )
 
     assert revoked.status_code == 200
     assert revoked.json()["revoke_reason"] == "Wrong service."
     # A revoked referral is no longer the receiver's to see.
-    assert post(receiver, f"/api/v1/referrals/{referral.pk}/accept/").status_code == 404
+    assert post_json(receiver, f"/api/v1/referrals/{referral.pk}/accept/").status_code == 404
 
 
 @pytest.mark.django_db
@@ -99,7 +95,7 @@ def test_an_unknown_service_or_part_is_a_field_error(referral_setting):
     case = referral_setting.case()
     sender = bearer(token_for(referral_setting.sender))
 
-    response = post(
+    response = post_json(
         sender,
         f"/api/v1/cases/{case.code}/referrals/",
         {"service": "no-such-service", "urgency": "soon", "reason": "", "parts": ["soul"]},

@@ -1,13 +1,11 @@
 """Screening a helpline contact through the API gives the same guidance as the screening page
 for the same checklist, takes ILO indicators by key, and is refused to the same people."""
 
-import json
-
 import pytest
 
 from strehe.screening.loading import DEFAULT_DATA_DIR, ILO_INDICATORS_FILE, load_ilo_indicators
 from strehe.screening.models import Screening
-from tests.api.tokens import bearer, token_for
+from tests.api.tokens import bearer, post_json, token_for
 from tests.helpline.flow import SCREENING_POST, logged_contact, url
 from tests.staff import NAMED_USERS, verified_client
 
@@ -16,7 +14,7 @@ INDICATORS = ["deceptive_recruitment-01", "deceptive_recruitment-02"]
 
 def screen(client, contact_id: int, data: dict):  # type: ignore[no-untyped-def]
     address = f"/api/v1/contacts/{contact_id}/screenings/"
-    return client.post(address, json.dumps(data), content_type="application/json")
+    return post_json(client, address, data)
 
 
 @pytest.mark.django_db

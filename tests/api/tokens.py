@@ -12,3 +12,8 @@ def token_for(user, lifetime_days: int = 30) -> str:  # type: ignore[no-untyped-
 
 def bearer(secret: str) -> Client:
     return Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
+
+
+def post_json(client: Client, url: str, data: dict | None = None, **extra: str):  # type: ignore[no-untyped-def,type-arg]
+    """POST `data` as a JSON body, as API clients send it."""
+    return client.post(url, data or {}, content_type="application/json", **extra)

@@ -19,7 +19,6 @@ API_ANSWER says: a page that shows its form again with the refusal (200 after a 
 with a JSON body in the API; a redirect after saving is 200 or 201.
 """
 
-import json
 from typing import Any
 
 import pytest
@@ -31,7 +30,7 @@ from strehe.cases.services.consent import consent_create
 from strehe.directory.models import Service
 from strehe.referrals.models import Referral
 from strehe.referrals.services import referral_accept, referral_decline, referral_send
-from tests.api.tokens import bearer, token_for
+from tests.api.tokens import bearer, post_json, token_for
 from tests.cases.test_authorization_matrix_grants import ACTION_PAGES as CASE_ACTION_PAGES
 from tests.cases.test_authorization_matrix_grants import Setting, database_state
 from tests.referrals.setting import service_of
@@ -268,10 +267,7 @@ API_ANSWER = {
 
 
 def api_request(client, method: str, url: str, data: Any) -> str:  # type: ignore[no-untyped-def]
-    if method == "GET":
-        response = client.get(url)
-    else:
-        response = client.post(url, json.dumps(data or {}), content_type="application/json")
+    response = client.get(url) if method == "GET" else post_json(client, url, data)
     if response.status_code >= 400:
         assert set(response.json()) == {"error", "detail", "fields"}, url
     return str(response.status_code)
