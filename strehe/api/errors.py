@@ -12,16 +12,18 @@ they keep that code and get their own status (a full shelter is 409 "shelter_ful
 import itertools
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from strehe.shelters.services import NOT_ELIGIBLE, SHELTER_FULL
 
+NON_FIELD = api_settings.NON_FIELD_ERRORS_KEY
 STATUS_OF_REFUSAL = {
     SHELTER_FULL: status.HTTP_409_CONFLICT,
     NOT_ELIGIBLE: status.HTTP_422_UNPROCESSABLE_ENTITY,
@@ -41,7 +43,10 @@ def _refusal(exc: DjangoValidationError) -> str:
 def _fields(detail: Any) -> dict[str, list[str]]:
     if isinstance(detail, dict):
         return {
-            str(name): [str(m) for m in (messages if isinstance(messages, list) else [messages])]
+            # Django names errors of no one field "__all__"; DRF, and so this API, does not.
+            (NON_FIELD if name == NON_FIELD_ERRORS else str(name)): [
+                str(m) for m in (messages if isinstance(messages, list) else [messages])
+            ]
             for name, messages in detail.items()
         }
     return {}
@@ -52,7 +57,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if isinstance(exc, DjangoValidationError):
         refusal = _refusal(exc)
         exc = exceptions.ValidationError(
-            exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+            exc.message_dict if hasattr(exc, "error_dict") else {NON_FIELD: exc.messages}
         )
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
@@ -63,7 +68,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return response
     if isinstance(exc, exceptions.ValidationError):
         fields = _fields(exc.detail)
-        fields = fields or {"non_field_errors": [str(m) for m in exc.detail]}  # type: ignore[union-attr]
+        fields = fields or {NON_FIELD: [str(m) for m in exc.detail]}  # type: ignore[union-attr]
         body = {
             "error": refusal or "invalid",
             "detail": next(iter(fields.values()))[0]
