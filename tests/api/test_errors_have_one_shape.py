@@ -117,3 +117,20 @@ def test_an_id_beyond_the_database_is_404(staff):
     response = api.get(f"/api/v1/contacts/{2**70}/")
 
     assert shape_of(response) == (404, "not_found", set())
+
+
+def test_an_error_of_no_one_field_is_named_as_drf_names_it():
+    from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+    from strehe.api.errors import exception_handler
+
+    response = exception_handler(
+        ValidationError({NON_FIELD_ERRORS: ["The end is before the start."], "year": ["Bad."]}),
+        {},
+    )
+
+    assert response is not None and response.status_code == 400
+    assert response.data["fields"] == {
+        "non_field_errors": ["The end is before the start."],
+        "year": ["Bad."],
+    }
