@@ -2,7 +2,9 @@
 services' own refusals (a field rule, a permission) come out the same way and write nothing."""
 
 import pytest
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
+from strehe.api.errors import exception_handler
 from strehe.cases.models import IdentificationDecision
 from strehe.helpline.models import Contact
 from tests.api.tokens import bearer, token_for
@@ -120,10 +122,6 @@ def test_an_id_beyond_the_database_is_404(staff):
 
 
 def test_an_error_of_no_one_field_is_named_as_drf_names_it():
-    from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-
-    from strehe.api.errors import exception_handler
-
     response = exception_handler(
         ValidationError({NON_FIELD_ERRORS: ["The end is before the start."], "year": ["Bad."]}),
         {},
